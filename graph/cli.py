@@ -1,0 +1,79 @@
+"""The `zhkg` command: a thin layer over the Python API.
+
+Each sub-command is a pair of functions registered with ``@command``: one adds
+its arguments, the other runs it. Errors the user can fix (ZhkgError) print one
+line and exit with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from .errors import ZhkgError
+
+_COMMANDS: dict[str, tuple[str, Callable, Callable]] = {}
+
+
+def command(name: str, help: str, arguments: Callable[[argparse.ArgumentParser], None]):
+    def register(run: Callable[[argparse.Namespace], int | None]):
+        _COMMANDS[name] = (help, arguments, run)
+        return run
+    return register
+
+
+# --- build -------------------------------------------------------------------
+
+def _build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt files or folders of them")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out)")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for documents that give none")
+    p.add_argument("--no-html", action="store_true", help="write graph.ttl only")
+    p.add_argument("--no-validate", action="store_true",
+                   help="write the graph even if it does not conform to the SHACL shapes")
+
+
+@command("build", "build the knowledge graph of news files", _build_args)
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import build_outputs
+    summary = build_outputs(args.paths, args.out, date=args.date, html=not args.no_html,
+                            validate=not args.no_validate)
+    print(summary)
+    return 0
+
+
+# --- query -------------------------------------------------------------------
+
+def _query_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graph", metavar="GRAPH", help="a Turtle file (graph.ttl)")
+    p.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+
+
+@command("query", "run a SPARQL query over a graph", _query_args)
+def _query(args: argparse.Namespace) -> int:
+    from .query import load_graph, read_query, run_query, format_result
+    graph = load_graph(args.graph)
+    result = run_query(graph, read_query(args.query))
+    sys.stdout.write(format_result(result, args.format))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhkg", description="Knowledge graphs from Chinese news.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, arguments, _run) in _COMMANDS.items():
+        arguments(sub.add_parser(name, help=help_text, description=help_text))
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command][2](args) or 0
+    except ZhkgError as exc:
+        print(f"zhkg: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("zhkg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
