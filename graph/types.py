@@ -71,7 +71,8 @@ class Mention:
     end: int
     text: str
     cls: str  # one of ENTITY_CLASSES
-    source: str = "rule"  # what found it: "gazetteer", "suffix", "crf", "alias", ...
+    source: str = "rule"  # what found it: "gazetteer", "suffix", "ner", "alias", "coref", ...
+    key: str = ""  # the Entity it refers to, once the entities stage has resolved it
 
 
 @dataclass
@@ -110,6 +111,7 @@ class Fact:
     modality: str = DONE
     rule: str = ""  # the extractor rule or model that produced it
     confidence: float = 1.0
-    # what the sentence says about it: amount, unit, currency, qualifier,
-    # quantity, count, percentage, date, period_start, period_end, product...
+    # what the sentence says about it, keyed by ontology property name: amount,
+    # currency, qualifier, quantity, quantityUnit, beneficiaryCount,
+    # countQualifier, percentage, date, periodStart, periodEnd, product (a key).
     details: dict[str, object] = field(default_factory=dict)

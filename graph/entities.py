@@ -1,0 +1,475 @@
+"""Mentions -> entities: find names, type them, link short forms and pronouns.
+
+Sources of mentions, each a small function returning Mention candidates:
+  - the trained tagger (graph.ner), when its model is installed;
+  - organisation endings (data/dict/org_suffixes.tsv) with a left boundary found
+    on jieba tokens;
+  - gazetteers: banks, the central bank, administrative divisions, groups of firms;
+  - people named with their role (据…总经理张某介绍) and product phrases.
+Overlaps are resolved longest-first; then aliases (（简称“X”）), derived short
+forms of full names, and pronouns (该公司, 该行) join mentions into entities.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from .nlp import tokenizer
+from .rdf import entity_key, normalise_name
+from .resources import read_lines
+from .types import (BANK, DISTRICT, ENTERPRISE, GOVERNMENT, GROUP, ORGANIZATION, PERSON, PRODUCT,
+                    Document, Entity, Mention, Sentence)
+
+SITE = "Site"
+ORG_CLASSES = (ENTERPRISE, BANK, GOVERNMENT, ORGANIZATION)
+# Preference when two sources give one span different classes.
+_CLASS_RANK = {BANK: 0, GOVERNMENT: 1, ENTERPRISE: 2, ORGANIZATION: 3, GROUP: 4, SITE: 5,
+               DISTRICT: 6, PERSON: 7, PRODUCT: 8}
+_SOURCE_RANK = {"alias": 0, "gazetteer": 1, "suffix": 2, "role": 2, "ner": 3, "product": 4,
+                "short": 5, "coref": 6}
+
+CJK = "\u4e00-\u9fff"
+NAME_CHARS = f"{CJK}A-Za-z0-9α-ωΑ-Ω·&（）()\\-"
+_PAREN = str.maketrans("()", "（）")
+
+
+# ---------------------------------------------------------------- dictionaries
+
+@dataclass(frozen=True)
+class Lexicon:
+    suffixes: tuple[tuple[str, str], ...]  # (ending, class), longest first
+    banks: dict[str, str]  # name or short form -> full name
+    government_names: frozenset[str]  # the central bank and regulators
+    divisions: dict[str, str]  # name -> level
+    groups: tuple[str, ...]
+    pronouns: dict[str, tuple[str, ...]]
+    roles: tuple[str, ...]
+    product_heads: tuple[str, ...]
+    generic_heads: frozenset[str]
+    boundaries: frozenset[str]
+    legal_forms: tuple[str, ...]
+    industry_words: tuple[str, ...]
+
+
+def _tsv(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in read_lines(name)]
+
+
+@cache
+def lexicon() -> Lexicon:
+    banks: dict[str, str] = {}
+    for row in _tsv("dict/banks.txt"):
+        full = row[0].strip()
+        banks[full] = full
+        for short in (row[1].split(",") if len(row) > 1 else []):
+            if short.strip():
+                banks[short.strip()] = full
+    divisions = {}
+    for code, name, short, level in _tsv("dict/divisions.tsv"):
+        divisions[name] = level
+        # Short forms of provinces and cities (北京, 武汉) are safe; of counties they are not.
+        if short and level in ("province", "city"):
+            divisions.setdefault(short, level)
+    by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))
+    suffixes = tuple(sorted(((r[0], r[1]) for r in _tsv("dict/org_suffixes.tsv")),
+                            key=lambda r: (-len(r[0]), r[0])))
+    return Lexicon(
+        suffixes=suffixes,
+        banks=banks,
+        government_names=frozenset(read_lines("dict/central_bank.txt")),
+        divisions=divisions,
+        groups=by_len(read_lines("dict/groups.txt")),
+        pronouns={r[0]: tuple(r[1].split(",")) for r in _tsv("dict/pronouns.tsv")},
+        roles=by_len(read_lines("dict/roles.txt")),
+        product_heads=by_len(read_lines("dict/product_heads.txt")),
+        generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物"}),
+        boundaries=frozenset(read_lines("dict/name_boundaries.txt")),
+        legal_forms=by_len(read_lines("dict/legal_forms.txt")),
+        industry_words=by_len(read_lines("dict/industry_words.txt")),
+    )
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+# ---------------------------------------------------------------- finders
+
+def _left_boundary(text: str, end: int, lo: int) -> int:
+    """Walk left from ``end`` over jieba words that can be part of a name.
+
+    Stops at punctuation, at function words (的, 在, 向, 与 ...) and at words in
+    data/dict/name_boundaries.txt (企业, 一家, 启动 ...), never before ``lo``.
+    """
+    lex = lexicon()
+    chunk = text[lo:end]
+    m = re.search(f"[^{NAME_CHARS}]", chunk[::-1])
+    if m:
+        chunk = chunk[len(chunk) - m.start():]
+    start = end - len(chunk)
+    words = list(tokenizer().cut(chunk, HMM=False))
+    pos = end
+    for word in reversed(words):
+        if word in lex.boundaries or _is_function_word(word):
+            break
+        if len(word) > 1 and word[0] in _PREPOSITIONS and word not in tokenizer().FREQ:
+            pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
+            break
+        pos -= len(word)
+    return max(pos, start)
+
+
+_PREPOSITIONS = set("向为对与和在据从给由被将把跟及或")
+_BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "f", "q", "y", "e", "o",
+                  "t", "m", "mq", "zg", "u", "l", "v", "vd", "ad"}
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg
+    return jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
+
+
+def _is_function_word(word: str) -> bool:
+    """Words that end a name on its left: function words and verbs (by jieba's dictionary tag).
+
+    Single characters count only from a short explicit list: unknown names are
+    often cut into single characters that jieba happens to tag as function words.
+    """
+    if len(word) == 1:
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被"
+    return _word_tags().get(word, "") in _BOUNDARY_TAGS and word not in _NAME_PARTS
+
+
+# Words jieba tags as function words that still occur inside names.
+_NAME_PARTS = {"中国", "中关村", "国家", "东方", "南方", "北方", "西部", "东部", "中部", "华东", "华南", "华北",
+               "华中", "西南", "西北", "东北", "天下", "一汽", "第一", "人民", "首都", "全国"}
+
+
+def suffix_mentions(text: str) -> list[Mention]:
+    """Names ending in an organisation or place ending: 某某科技有限公司, 某某局."""
+    lex = lexicon()
+    found = []
+    for m in _pattern(tuple(s for s, _ in lex.suffixes)).finditer(text):
+        end = m.end()
+        cls = dict(lex.suffixes)[m.group()]
+        start = _left_boundary(text, m.start(), max(0, m.start() - 30))
+        name = text[start:end]
+        core = name[: -len(m.group())]
+        if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
+            continue
+        if _is_function_word(core) or re.fullmatch(r"[\d.%]+", core):
+            continue
+        if cls == ENTERPRISE and m.group() in ("公司", "企业") and core in lex.groups:
+            continue
+        cls = _refine_class(name, cls)
+        found.append(Mention(start, end, name, cls, "suffix"))
+    return found
+
+
+def _refine_class(name: str, cls: str) -> str:
+    lex = lexicon()
+    if name in lex.government_names or name.endswith("人民银行") or "人民银行" in name and name.endswith("行"):
+        return GOVERNMENT
+    if cls == ENTERPRISE and re.search("银行|信用社", name) and name.endswith(("分行", "支行", "银行")):
+        return BANK
+    return cls
+
+
+def gazetteer_mentions(text: str) -> list[Mention]:
+    lex = lexicon()
+    found = []
+    for m in _pattern(tuple(sorted(lex.banks, key=len, reverse=True))).finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), BANK, "gazetteer"))
+    for m in _pattern(tuple(sorted(lex.government_names, key=len, reverse=True))).finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
+    for m in _division_pattern().finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
+    for m in _pattern(lex.groups).finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
+    # "2400家企业": a counted group of firms; the count itself goes on the fact.
+    for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)企业", text):
+        if not _pattern(lex.groups).search(m.group()):
+            found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
+    return found
+
+
+@cache
+def _division_pattern() -> re.Pattern:
+    names = sorted(lexicon().divisions, key=lambda w: (-len(w), w))
+    # A short name must not run on into more name characters that make another word (朝阳园).
+    return re.compile("|".join(map(re.escape, names)))
+
+
+_SPEECH = "介绍|说|表示|称|告诉|指出|透露|坦言|认为|强调|介紹|谈到|回忆|解释"
+
+
+def person_mentions(text: str) -> list[tuple[Mention, str]]:
+    """People named with a role right before them: (mention, role)."""
+    lex = lexicon()
+    roles = "|".join(map(re.escape, lex.roles))
+    found = []
+    for m in re.finditer(rf"(?P<role>{roles})(?P<name>[{CJK}]{{2,3}}?)(?={_SPEECH}|[，、]|说|告诉)", text):
+        name = m.group("name")
+        if _is_function_word(name) or name in lex.roles:
+            continue
+        found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role")))
+    return found
+
+
+def product_mentions(text: str) -> list[Mention]:
+    """Noun phrases ending in a product head noun (核酸检测试剂盒)."""
+    lex = lexicon()
+    found = []
+    for m in _pattern(lex.product_heads).finditer(text):
+        start = _left_boundary(text, m.start(), max(0, m.start() - 16))
+        name = text[start:m.end()]
+        if name in lex.generic_heads or len(name) < 2:
+            continue
+        found.append(Mention(start, m.end(), name, PRODUCT, "product"))
+    return found
+
+
+def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
+    """Spans from the trained tagger, when its model is installed."""
+    try:
+        from .ner import load_tagger
+        tagger = load_tagger()
+    except (ImportError, FileNotFoundError):
+        return []
+    found = []
+    tagged = tagger.tag_document([s.text for s in sentences])
+    for s, spans in zip(sentences, tagged):
+        for start, end, label in spans:
+            cls = _NER_CLASS.get(label)
+            if cls:
+                name = s.text[start:end]
+                found.append(Mention(s.start + start, s.start + end, name, _refine_class(name, cls), "ner"))
+    return found
+
+
+_NER_CLASS = {"company": ENTERPRISE, "government": GOVERNMENT, "address": DISTRICT,
+              "name": PERSON, "organization": ORGANIZATION}
+
+
+# ---------------------------------------------------------------- resolution
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest (then most trusted) of overlapping mentions."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _SOURCE_RANK.get(m.source, 9),
+                                             _CLASS_RANK.get(m.cls, 9), m.start))
+    taken: list[Mention] = []
+    occupied = bytearray(max((m.end for m in mentions), default=0))
+    for m in ranked:
+        if not any(occupied[m.start:m.end]):
+            taken.append(m)
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_ALIAS = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|证券简称)[：:]?\s*[“\"「『]?(?P<alias>[^”\"」』）)，,；;\s]{2,20})[”\"」』]?"
+                    r"(?:[\s，,；;]*(?:证券|股票)代码[：:]\s*(?P<code>[0-9A-Z.\-]{4,12}))?\s*[）)]")
+_STOCK = re.compile(r"^[（(]\s*(?P<code>\d{4,6}\.?(?:SH|SZ|HK|BJ)|\d{4,6}-HK|(?:SH|SZ|HK)\d{4,6})\s*[）)]|"
+                    r"^[，,]?\s*(?:股票|证券)代码[：:]\s*(?P<code2>\d{4,6}(?:\.(?:SH|SZ|HK|BJ))?)")
+
+
+@dataclass
+class DocumentEntities:
+    """What the entities stage hands on: entities and their resolved mentions."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)  # sorted, each with .key set
+    topic: str | None = None  # key of the firm the article is about, if any
+    roles: dict[str, tuple[str, str | None, int]] = field(default_factory=dict)  # person key -> (role, employer key, offset)
+
+
+def short_forms(name: str) -> set[str]:
+    """Short forms news uses for a firm's full name: 北京某某科技股份有限公司 -> 某某科技, 某某."""
+    lex = lexicon()
+    core = re.sub(r"[（(][^）)]*[）)]", "", name)
+    for form in lex.legal_forms:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            core = core[: -len(form)]
+            break
+    forms = {core}
+    for div in _division_prefixes(core):
+        if len(core) - len(div) >= 2:
+            forms.add(core[len(div):])
+    for form in list(forms):
+        for word in lex.industry_words:
+            if form.endswith(word) and len(form) - len(word) >= 2:
+                forms.add(form[: -len(word)])
+                forms.add(form[: -len(word)] + "公司")
+    return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
+            and f not in lex.groups and f not in lex.industry_words}
+
+
+def _division_prefixes(name: str) -> list[str]:
+    lex = lexicon()
+    out = [w for w in ("中国",) if name.startswith(w)]
+    m = _division_pattern().match(name)
+    if m:
+        out.append(m.group())
+    return out
+
+
+def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True) -> DocumentEntities:
+    text = doc.text
+    people = person_mentions(text)
+    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + product_mentions(text)
+                  + [m for m, _ in people] + (ner_mentions(text, sentences) if use_ner else []))
+    mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
+
+    # Aliases declared right after a full name, then short forms of full names.
+    aliases: dict[str, str] = {}  # alias -> full name
+    codes: dict[str, str] = {}
+    for m in mentions:
+        if m.cls in ORG_CLASSES:
+            a = _ALIAS.match(text, m.end) or _ALIAS.match(text[m.end:])
+            if a and a.group("alias"):
+                aliases[a.group("alias")] = m.text
+            s = _STOCK.match(text[m.end:])
+            code = (a.group("code") if a else None) or (s and (s.group("code") or s.group("code2")))
+            if code:
+                codes[m.text] = code
+    full_names = {m.text: m.cls for m in mentions if m.cls in (ENTERPRISE, BANK)}
+    for full in sorted(full_names, key=len, reverse=True):
+        for short in short_forms(full):
+            aliases.setdefault(short, full)
+        # The tail of a longer name is that name (客服公司 after 某某有线客服公司).
+        for other in full_names:
+            if other != full and full.endswith(other) and len(other) >= 4 and other not in aliases:
+                aliases[other] = full
+    for alias in [a for a in aliases if a in full_names]:
+        full_names.pop(alias)
+    mentions = _add_alias_mentions(text, mentions, aliases, full_names)
+
+    # Group mentions into entities, one per full name.
+    out = DocumentEntities()
+    for m in mentions:
+        full = aliases.get(m.text, m.text)
+        cls = full_names.get(full, m.cls) if m.source == "alias" else m.cls
+        key = entity_key(full)
+        ent = out.entities.get(key)
+        if ent is None:
+            ent = out.entities[key] = Entity(key=key, label=full, cls=cls)
+        elif _CLASS_RANK.get(cls, 9) < _CLASS_RANK.get(ent.cls, 9) and {cls, ent.cls} <= set(ORG_CLASSES):
+            ent.cls = cls
+        if m.text != full:
+            ent.aliases.add(m.text)
+        m = replace(m, key=key)
+        ent.mentions.append(m)
+        out.mentions.append(m)
+    out.mentions = _add_pronoun_mentions(text, out.mentions, doc, out.entities)
+    for full, code in codes.items():
+        if entity_key(full) in out.entities:
+            out.entities[entity_key(full)].attrs["stock_code"] = code
+    # Declared aliases count even where the text never uses them again.
+    for alias, full in aliases.items():
+        ent = out.entities.get(entity_key(full))
+        if ent is not None and alias in text and alias != full:
+            ent.aliases.add(alias)
+    _link_branches(out)
+    _attach_roles(text, people, out)
+    out.topic = _topic(doc, out)
+    return out
+
+
+def _plausible(m: Mention) -> bool:
+    lex = lexicon()
+    if m.cls == PERSON and (len(m.text) < 2 or len(m.text) > 4):
+        return False
+    if m.cls in ORG_CLASSES and m.text in lex.pronouns:
+        return False
+    if m.cls in ORG_CLASSES and m.text in lex.groups:
+        return False
+    return bool(m.text.strip())
+
+
+def _add_alias_mentions(text: str, mentions: list[Mention], aliases: dict[str, str],
+                        full_names: dict[str, str]) -> list[Mention]:
+    if not aliases:
+        return mentions
+    extra = []
+    pattern = _pattern(tuple(sorted(aliases, key=len, reverse=True)))
+    for m in pattern.finditer(text):
+        # A short form must not be the start of a longer name (某某 in 某某科技园).
+        after = text[m.end():m.end() + 1]
+        if m.group() in full_names:
+            continue
+        extra.append(Mention(m.start(), m.end(), m.group(), full_names.get(aliases[m.group()], ENTERPRISE),
+                             "alias" if after else "alias"))
+    return resolve_overlaps(mentions + extra)
+
+
+def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
+                          entities: dict[str, Entity]) -> list[Mention]:
+    """该公司 / 该行 / 公司 (standing alone) -> the nearest firm named before it,
+    else the firm in the headline."""
+    lex = lexicon()
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    firms = [m for m in mentions if entities[m.key].cls in (ENTERPRISE, BANK)]
+    headline_end = len("\n".join((doc.title,) + doc.subtitles))
+    title_firms = [m for m in firms if m.start < headline_end]
+    out = list(mentions)
+    for p in _pattern(tuple(sorted(lex.pronouns, key=len, reverse=True))).finditer(text):
+        if any(taken[p.start():p.end()]):
+            continue
+        word = p.group()
+        # Bare 公司 counts only when nothing name-like is glued to its left (客服公司 is a name).
+        if word == "公司" and p.start() > 0 and re.match(f"[{CJK}A-Za-z0-9]", text[p.start() - 1]) \
+                and text[p.start() - 1] not in "，。；、：“”的是了在和与该本":
+            continue
+        classes = lex.pronouns[word]
+        before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
+        target = before[-1] if before else (title_firms[0] if title_firms else None)
+        if target is None:
+            continue
+        out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
+        entities[target.key].mentions.append(out[-1])
+        taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
+    return sorted(out, key=lambda m: m.start)
+
+
+def _link_branches(out: DocumentEntities) -> None:
+    """X银行Y分行 is a sub-organisation of X银行."""
+    banks = {e.label: e for e in out.entities.values() if e.cls == BANK}
+    for e in banks.values():
+        if e.label.endswith(("分行", "支行")):
+            m = re.match(r"(.+?银行)", e.label)
+            if m and m.group(1) != e.label:
+                parent = m.group(1)
+                e.attrs["parent"] = entity_key(lexicon().banks.get(parent, parent))
+                if e.attrs["parent"] not in out.entities:
+                    out.entities[e.attrs["parent"]] = Entity(e.attrs["parent"], lexicon().banks.get(parent, parent), BANK)
+
+
+def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:
+    """据X总经理Y介绍: Y's role is 总经理 and the employer the organisation right before it."""
+    org_by_end = {m.end: m for m in out.mentions if m.cls in ORG_CLASSES}
+    for person, role in people:
+        key = entity_key(person.text)
+        if key not in out.entities:
+            continue
+        role_start = person.start - len(role)
+        employer = org_by_end.get(role_start)
+        out.entities[key].attrs.setdefault("role", role)
+        if employer is not None and key not in out.roles:
+            out.roles[key] = (role, employer.key, person.start)
+
+
+def _topic(doc: Document, out: DocumentEntities) -> str | None:
+    firms = [m for m in out.mentions if m.cls in (ENTERPRISE, BANK)]
+    headline_end = len("\n".join((doc.title,) + doc.subtitles))
+    in_title = [m for m in firms if m.start < headline_end]
+    if in_title:
+        return in_title[0].key
+    counts: dict[str, int] = {}
+    for m in firms:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None

@@ -1,0 +1,55 @@
+"""Sentences and jieba tokens.
+
+Sentences end at 。！？； (and at line ends, which separate headline lines and
+paragraphs); a closing quotation mark stays with the sentence it closes.
+Tokens come from a private jieba tokenizer so zhkg never changes the global
+jieba state of the program that imports it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+import jieba
+
+from .types import Document, Sentence, Token
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences = []
+    for m in _SENTENCE.finditer(text):
+        start, end = m.span()
+        # trim surrounding white space (and the newline) from the span
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end]))
+    return sentences
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def tokenize(sentence: Sentence) -> Sentence:
+    """The sentence with its jieba tokens (offsets into the document text)."""
+    tokens, pos = [], sentence.start
+    for word in tokenizer().cut(sentence.text, HMM=True):
+        tokens.append(Token(word, pos))
+        pos += len(word)
+    return Sentence(sentence.index, sentence.start, sentence.end, sentence.text, tuple(tokens))
+
+
+def analyse(doc: Document, tokens: bool = False) -> list[Sentence]:
+    sentences = split_sentences(doc.text)
+    return [tokenize(s) for s in sentences] if tokens else sentences

@@ -1,0 +1,152 @@
+"""Files -> Documents: decoding, newspaper-page splitting, line re-joining.
+
+A newspaper page holds several stories, each introduced by headline lines and
+a byline (``□本报记者 周某``). Printed text also breaks lines in the middle of
+sentences; those are joined back. A file without bylines is one article whose
+first short, unpunctuated line is its title.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import ZhkgError
+from .types import Document
+
+# A byline: an optional box mark, then 本报记者/记者/通讯员/文/图 and names.
+BYLINE = re.compile(
+    r"^[□■◇◆○●▲△]?\s*(?:本报|本刊|新华社|中新社)?(?:首席)?(?:记者|通讯员|实习生|特约撰稿|撰稿|文|图)[\s／/：:|]*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$")
+# Lines that end a sentence (or a quotation closing one).
+SENTENCE_END = re.compile(r"[。！？!?；;…」』”’）)]\s*$")
+DATE_LINE = re.compile(r"^\s*(?:日期|发布时间|时间|发布日期)?[:：]?\s*"
+                       r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+HEADLINE_MAX = 40  # characters; longer unpunctuated lines are broken body text
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312)."""
+    if not data.strip():
+        raise ZhkgError(f"{path}: file is empty")
+    if b"\x00" in data[:4096]:
+        raise ZhkgError(f"{path}: not a text file (binary data)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    raise ZhkgError(f"{path}: cannot decode as UTF-8 or GB18030/GBK text")
+
+
+def _looks_like_text(text: str) -> bool:
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return control <= len(text) // 100
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The .txt files named or found (recursively) in folders, in a stable order."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(f for f in p.rglob("*.txt") if f.is_file()))
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise ZhkgError(f"{p}: no such file or folder")
+    if not found:
+        raise ZhkgError(f"{', '.join(map(str, paths))}: no .txt files found")
+    return found
+
+
+def read_file(path: str | Path, date: str | None = None) -> list[Document]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ZhkgError(f"{path}: cannot read ({exc.strerror})") from None
+    return split_page(decode(data, str(path)), source=str(path), date=date)
+
+
+def read_paths(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
+    for f in find_files(paths):
+        yield from read_file(f, date=date)
+
+
+def _paragraphs(text: str) -> list[str]:
+    lines = [ln.strip().replace("\u3000", " ").strip() for ln in text.replace("\r\n", "\n").split("\n")]
+    return [ln for ln in lines if ln]
+
+
+def _is_headline(line: str) -> bool:
+    return len(line) <= HEADLINE_MAX and not SENTENCE_END.search(line) and not line.endswith(("，", ","))
+
+
+def split_page(text: str, source: str = "", date: str | None = None) -> list[Document]:
+    """Split a page into articles at bylines; each headline block goes with its byline."""
+    lines = _paragraphs(text)
+    date = date or _find_date(lines)
+    lines = [ln for ln in lines if not DATE_LINE.match(ln)]
+    bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln)]
+    stem = Path(source).stem or "doc"
+    if not bylines:
+        title_lines = [lines[0]] if lines and _is_headline(lines[0]) and len(lines) > 1 else []
+        return [_document(f"{stem}-1", title_lines, [], lines[len(title_lines):], source, date)]
+
+    # Headline block of each article: the unpunctuated short lines right above its byline.
+    starts = []
+    for b in bylines:
+        start = b
+        while start > 0 and _is_headline(lines[start - 1]) and (start - 1) not in bylines:
+            start -= 1
+        starts.append(start)
+    docs = []
+    preamble = lines[: starts[0]]
+    if preamble and any(not _is_headline(ln) for ln in preamble):
+        docs.append(_document(f"{stem}-0", [], [], preamble, source, date))
+    for n, (start, b) in enumerate(zip(starts, bylines), 1):
+        end = starts[n] if n < len(starts) else len(lines)
+        authors = BYLINE.match(lines[b]).group("names")
+        names = [a for a in re.split(r"[\s、，,]+", authors) if a]
+        docs.append(_document(f"{stem}-{n}", lines[start:b], names, lines[b + 1 : end], source, date))
+    return docs
+
+
+def _find_date(lines: list[str]) -> str | None:
+    for ln in lines[:10]:
+        m = DATE_LINE.match(ln)
+        if m:
+            y, mo, d = map(int, m.groups())
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join paragraphs that a page layout broke in the middle of a sentence."""
+    out: list[str] = []
+    for ln in lines:
+        if out and not SENTENCE_END.search(out[-1]) and not _is_headline(out[-1]):
+            out[-1] += ln
+        elif out and out[-1].endswith(("，", ",", "、")):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return out
+
+
+def _document(doc_id: str, headline: list[str], authors: list[str], body: list[str],
+              source: str, date: str | None) -> Document:
+    # A headline that ends in a colon ("某某公司：") continues on the next line.
+    heads: list[str] = []
+    for ln in headline:
+        if heads and heads[-1].endswith(("：", ":")):
+            heads[-1] += ln
+        else:
+            heads.append(ln)
+    paragraphs = join_broken_lines(body)
+    title = heads[0] if heads else ""
+    text = "\n".join(heads + paragraphs)
+    return Document(id=doc_id, text=text, title=title, subtitles=tuple(heads[1:]),
+                    authors=tuple(authors), source=source, date=date)
