@@ -59,6 +59,26 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- eval --------------------------------------------------------------------
+
+def _eval_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files or folders of them")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--errors", action="store_true",
+                   help="list false positives and negatives per document (strict)")
+    p.add_argument("--min-f1", metavar="FILE",
+                   help="exit 1 if strict F1 is below these floors "
+                        "(default: thresholds.json in the gold folder)")
+    p.add_argument("--no-min-f1", action="store_true", help="do not check F1 floors")
+
+
+@command("eval", "score the extractor against a hand-made gold standard", _eval_args)
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import run
+    return run(args.gold, fmt=args.format, show_errors=args.errors,
+               thresholds=args.min_f1, check_floors=not args.no_min_f1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhkg", description="Knowledge graphs from Chinese news.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
