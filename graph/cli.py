@@ -79,6 +79,27 @@ def _eval(args: argparse.Namespace) -> int:
                thresholds=args.min_f1, check_floors=not args.no_min_f1)
 
 
+# --- view --------------------------------------------------------------------
+
+def _view_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graph", metavar="GRAPH", help="an RDF file (graph.ttl, or any graph with rdfs:label)")
+    p.add_argument("-o", "--out", help="the page to write (default: GRAPH with .html)")
+    p.add_argument("--title", help="page title (default: the file name)")
+    p.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of this entity (name or alias)")
+    p.add_argument("--depth", type=int, default=1, help="with --focus: how many steps out (default: 1)")
+
+
+@command("view", "write the interactive offline HTML view of a graph", _view_args)
+def _view(args: argparse.Namespace) -> int:
+    from pathlib import Path
+    from .viz import load_graph_file, write_html
+    graph = load_graph_file(args.graph)
+    out = Path(args.out) if args.out else Path(args.graph).with_suffix(".html")
+    write_html(graph, out, title=args.title or Path(args.graph).name, focus=args.focus, depth=args.depth)
+    print(f"wrote {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhkg", description="Knowledge graphs from Chinese news.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
