@@ -529,7 +529,9 @@ def default_extract(doc: GoldDocument) -> Prediction:
 
 
 def evaluate(docs: list[GoldDocument],
-             extract: Callable[[GoldDocument], Prediction] = default_extract) -> Report:
+             extract: Callable[[GoldDocument], Prediction] | None = None) -> Report:
+    """Run ``extract`` (by default the extractor) on each document and score it."""
+    extract = extract or default_extract
     scores = {mode: Score() for mode in MODES}
     errors: list[Error] = []
     for doc in docs:
@@ -567,12 +569,13 @@ def read_thresholds(path: str | Path) -> dict[str, float]:
 
 
 def default_thresholds(gold_paths: Iterable[str | Path]) -> Path | None:
-    """thresholds.json of the gold folder, when every gold file lives in that folder."""
-    folders = {Path(f).resolve().parent for f in gold_files(gold_paths)}
-    if len(folders) == 1:
-        candidate = folders.pop() / "thresholds.json"
-        if candidate.is_file():
-            return candidate
+    """thresholds.json of the gold folder, when that one folder is evaluated.
+
+    The floors hold for all the folder's files together, so evaluating a single
+    file checks no floor unless one is named."""
+    paths = [Path(p) for p in gold_paths]
+    if len(paths) == 1 and paths[0].is_dir() and (paths[0] / "thresholds.json").is_file():
+        return paths[0] / "thresholds.json"
     return None
 
 
