@@ -48,14 +48,16 @@ def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("graph", metavar="GRAPH", help="a Turtle file (graph.ttl)")
     p.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
+                   help="bind a query variable to a literal, e.g. --bind name=某某银行")
 
 
 @command("query", "run a SPARQL query over a graph", _query_args)
 def _query(args: argparse.Namespace) -> int:
-    from .query import load_graph, read_query, run_query, format_result
+    from .query import load_graph, read_query, run_query, format_result, parse_bindings
     graph = load_graph(args.graph)
-    result = run_query(graph, read_query(args.query))
-    sys.stdout.write(format_result(result, args.format))
+    result = run_query(graph, read_query(args.query), parse_bindings(args.bind))
+    sys.stdout.write(format_result(result, args.format, graph))
     return 0
 
 
@@ -77,6 +79,22 @@ def _eval(args: argparse.Namespace) -> int:
     from .evaluate import run
     return run(args.gold, fmt=args.format, show_errors=args.errors,
                thresholds=args.min_f1, check_floors=not args.no_min_f1)
+
+
+# --- ner ---------------------------------------------------------------------
+
+def _ner_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="INPUT",
+                   help="CLUENER JSON lines (a text field) or plain text, one sentence a line; - for stdin")
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.add_argument("--document", action="store_true",
+                   help="treat the lines as one document: tag recurring names consistently")
+
+
+@command("ner", "tag named entities, writing CLUENER JSON lines", _ner_args)
+def _ner(args: argparse.Namespace) -> int:
+    from .ner.command import run
+    return run(args.input, args.output, document=args.document)
 
 
 # --- view --------------------------------------------------------------------

@@ -140,7 +140,7 @@ def _is_function_word(word: str) -> bool:
     often cut into single characters that jieba happens to tag as function words.
     """
     if len(word) == 1:
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被"
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出"
     return _word_tags().get(word, "") in _BOUNDARY_TAGS and word not in _NAME_PARTS
 
 
@@ -220,6 +220,9 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     return found
 
 
+_QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
+
+
 def product_mentions(text: str) -> list[Mention]:
     """Noun phrases ending in a product head noun (核酸检测试剂盒)."""
     lex = lexicon()
@@ -227,6 +230,8 @@ def product_mentions(text: str) -> list[Mention]:
     for m in _pattern(lex.product_heads).finditer(text):
         start = _left_boundary(text, m.start(), max(0, m.start() - 16))
         name = text[start:m.end()]
+        name = _QUANTITY_PREFIX.sub("", name)
+        start = m.end() - len(name)
         if name in lex.generic_heads or len(name) < 2:
             continue
         found.append(Mention(start, m.end(), name, PRODUCT, "product"))

@@ -1,0 +1,223 @@
+"""Entities in sentences -> facts with evidence.
+
+Each sentence is rewritten with its mentions masked as ``⟦i:C⟧`` (mention
+index, class letter) and the rules of data/dict/relation_rules.toml are matched
+against it. A match names a subject and an object slot; lists in a slot
+(A、B和C) give one fact per member; a missing subject falls back to the nearest
+compatible mention before the match, then to the firm the article is about.
+Amounts, counts, dates and the modality of each fact come from the words
+around it (graph.quantities, graph.modality).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from . import quantities
+from .entities import DocumentEntities
+from .modality import modality as judge_modality
+from .resources import resource
+from .types import (DONE, LENDS_TO, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
+                    Document, Evidence, Fact, Mention, Sentence)
+
+CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
+                "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
+_PLACEHOLDER = re.compile(r"⟦(\d+):(\w)⟧")
+_LIST_JOINER = r"(?:、|和|及|与|以及|或|，)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    relation: str
+    regex: re.Pattern
+    subject_classes: str
+    object_classes: str
+    modality: str | None
+
+
+def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
+    classes = {"S": "", "O": ""}
+
+    def slot(m: re.Match) -> str:
+        name, role = m.group(1), m.group(2)
+        classes[name] = roles[role]
+        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)"
+
+    out = re.sub(r"\{([SO]):(\w+)\}", slot, pattern)
+    out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
+    out = out.replace("{W}", r"[^⟦⟧。！？；]{0,12}?")
+    out = out.replace("{G}", r"(?:[^⟦。！？；]|⟦\d+:\w⟧){0,40}?")
+    return out, classes["S"], classes["O"]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    with resource("dict/relation_rules.toml").open("rb") as fh:
+        spec = tomllib.load(fh)
+    out = []
+    for r in spec["rule"]:
+        regex, subj, obj = _expand(r["pattern"], spec["roles"])
+        out.append(Rule(r["id"], r["relation"], re.compile(regex), subj, obj, r.get("modality")))
+    return tuple(out)
+
+
+def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mention], list[int]]:
+    """The sentence with mentions replaced by placeholders; and where each masked char came from."""
+    parts, origin, used = [], [], []
+    pos = sentence.start
+    for m in mentions:
+        if m.start < pos or m.end > sentence.end:
+            continue
+        parts.append(sentence.text[pos - sentence.start:m.start - sentence.start])
+        origin.extend(range(pos, m.start))
+        token = f"⟦{len(used)}:{CLASS_LETTER.get(m.cls, 'X')}⟧"
+        parts.append(token)
+        origin.extend([m.start] * len(token))
+        used.append(m)
+        pos = m.end
+    parts.append(sentence.text[pos - sentence.start:])
+    origin.extend(range(pos, sentence.end + 1))
+    return "".join(parts), used, origin
+
+
+def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
+    """The mention in a slot and any listed right after it: A、B和C."""
+    found = [int(_PLACEHOLDER.fullmatch(m.group(slot)).group(1))]
+    pos = m.end(slot)
+    joiner = re.compile(_LIST_JOINER + r"?⟦(\d+):([A-Z])⟧")
+    while (more := joiner.match(masked, pos)) and more.group(2) in classes:
+        found.append(int(more.group(1)))
+        pos = more.end()
+    return found
+
+
+def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntities,
+                  ref_date: date | None = None) -> list[Fact]:
+    facts: dict[tuple, Fact] = {}
+    by_sentence = _mentions_by_sentence(sentences, ents.mentions)
+    for sentence in sentences:
+        masked, used, origin = _mask(sentence, by_sentence[sentence.index])
+        if not used:
+            continue
+        items = None
+        for rule in rules():
+            for m in rule.regex.finditer(masked):
+                objects = _members(masked, m, "O", rule.object_classes)
+                subjects = (_members(masked, m, "S", rule.subject_classes) if m.group("S")
+                            else _fallback_subject(masked, m, rule, sentence,
+                                                  sentences[max(0, sentence.index - 2)].start, ents))
+                if not subjects:
+                    continue
+                if items is None:
+                    items = quantities.scan(sentence.text, ref_date)
+                for s in subjects:
+                    for o in objects:
+                        subj = used[s].key if isinstance(s, int) else s
+                        obj = used[o].key
+                        if subj == obj:
+                            continue
+                        fact = _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents)
+                        facts.setdefault((subj, rule.relation, obj, sentence.index), fact)
+    for person, (role, employer, offset) in ents.roles.items():
+        sentence = next((s for s in sentences if s.start <= offset < s.end), None)
+        if sentence is not None and employer != person:
+            facts.setdefault((person, WORKS_FOR, employer, sentence.index), Fact(
+                person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
+                {}))
+    return list(facts.values())
+
+
+def _fallback_subject(masked: str, m: re.Match, rule: Rule, sentence: Sentence,
+                      window_start: int, ents: DocumentEntities) -> list:
+    """The nearest compatible mention before the trigger in this sentence; else
+    the last one named in the two sentences before; else the article's firm."""
+    before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
+              if p.group(2) in rule.subject_classes and p.start() != m.start("O")]
+    if before:
+        return [before[-1]]
+    fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes
+    earlier = [x for x in ents.mentions if x.end <= sentence.start and fits(x.key)
+               and x.start >= window_start]
+    if earlier:
+        return [earlier[-1].key]
+    if ents.topic and ents.topic in ents.entities and fits(ents.topic):
+        return [ents.topic]
+    return []
+
+
+def _evidence(doc: Document, s: Sentence) -> Evidence:
+    return Evidence(doc.id, s.index, s.start, s.end, s.text)
+
+
+def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents) -> Fact:
+    t_start = origin[m.start("T")] - sentence.start
+    t_end = origin[m.end("T") - 1] - sentence.start + 1
+    subj_end = origin[m.end("S") - 1] - sentence.start + 1 if m.group("S") and m.end("S") <= m.start("T") else None
+    modality = rule.modality or judge_modality(sentence.text, t_start, t_end, subj_end)
+    details = _details(rule.relation, sentence.text, t_start, t_end, items)
+    if rule.relation == SUPPLIES:
+        product = _nearest_product(used, origin[m.start("T")], exclude={subj, obj})
+        if product:
+            details["product"] = product
+    confidence = 0.9 if m.group("S") else 0.7
+    return Fact(subj, rule.relation, obj, _evidence(doc, sentence), modality, rule.id, confidence, details)
+
+
+def _nearest_product(used: list[Mention], at: int, exclude: set[str]) -> str | None:
+    products = [m for m in used if m.cls == PRODUCT and m.key not in exclude]
+    if not products:
+        return None
+    return min(products, key=lambda m: (abs(m.start - at), m.start)).key
+
+
+_AMOUNT_RELATIONS = {LENDS_TO, REDUCES_RENT_FOR}
+_CLAUSE_END = re.compile("[，,；;。！？]")
+
+
+def _details(relation: str, text: str, t_start: int, t_end: int, items: list) -> dict:
+    """What the sentence says about the fact: of each kind, the item nearest the
+    trigger, preferring items in the trigger's own clause."""
+    details: dict[str, object] = {}
+
+    def distance(it) -> tuple[bool, int]:
+        lo, hi = (it.end, t_start) if it.end <= t_start else (t_end, it.start)
+        return (bool(_CLAUSE_END.search(text, lo, max(lo, hi))), abs(hi - lo))
+
+    ordered = sorted(items, key=distance)
+    for it in ordered:
+        if isinstance(it, quantities.Money) and relation in _AMOUNT_RELATIONS and "amount" not in details:
+            details.update(amount=it.value, currency=it.currency, qualifier=it.qualifier)
+        elif isinstance(it, quantities.Quantity) and relation in (SUPPLIES, PRODUCES) and "quantity" not in details:
+            details.update(quantity=it.value, quantityUnit=it.unit)
+            if "qualifier" not in details:
+                details["qualifier"] = it.qualifier
+        elif isinstance(it, quantities.Count) and "beneficiaryCount" not in details \
+                and relation in _AMOUNT_RELATIONS | {SUPPLIES} and it.unit in ("家", "户"):
+            details.update(beneficiaryCount=int(it.value), countQualifier=it.qualifier)
+        elif isinstance(it, quantities.Percentage) and "percentage" not in details \
+                and relation in _AMOUNT_RELATIONS:
+            details["percentage"] = it.value
+        elif isinstance(it, quantities.DateSpan) and "date" not in details and "periodStart" not in details:
+            if it.start_date and it.start_date == it.end_date:
+                details["date"] = it.start_date
+            elif it.start_date or it.end_date:
+                if it.start_date:
+                    details["periodStart"] = it.start_date
+                if it.end_date:
+                    details["periodEnd"] = it.end_date
+    return details
+
+
+def _mentions_by_sentence(sentences: list[Sentence], mentions: list[Mention]) -> dict[int, list[Mention]]:
+    out: dict[int, list[Mention]] = {s.index: [] for s in sentences}
+    i = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while i < len(sentences) and sentences[i].end <= m.start:
+            i += 1
+        if i < len(sentences) and sentences[i].start <= m.start and m.end <= sentences[i].end:
+            out[sentences[i].index].append(m)
+    return out
