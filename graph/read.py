@@ -81,7 +81,8 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _is_headline(line: str) -> bool:
-    return len(line) <= HEADLINE_MAX and not SENTENCE_END.search(line) and not line.endswith(("，", ","))
+    """Short, and with no sentence punctuation: a headline, not a broken body line."""
+    return len(line) <= HEADLINE_MAX and not SENTENCE_END.search(line) and not re.search("[，,。；;]", line)
 
 
 def split_page(text: str, source: str = "", date: str | None = None) -> list[Document]:

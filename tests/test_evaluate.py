@@ -358,9 +358,13 @@ def test_perfect_extractor_scores_one_on_the_gold():
 
 # --- the real extractor over the gold ---------------------------------------------------
 
-def test_smoke_real_extractor_on_the_gold():
+def test_smoke_zhkg_eval_with_the_real_extractor(capsys):
+    """The CI check: `zhkg eval data/gold` with the floors in thresholds.json."""
     pytest.importorskip("graph.pipeline", reason="the extractor (graph.pipeline) has not landed yet")
-    report = ev.evaluate(ev.read_gold([GOLD]))
-    assert report.documents == len(ev.read_gold([GOLD]))
-    floors = ev.read_thresholds(GOLD / "thresholds.json")
-    assert ev.below_floor(report, floors) == []
+    status = main(["eval", str(GOLD), "--format", "json"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["documents"] == len(ev.read_gold([GOLD]))
+    for mode in ev.MODES:
+        assert report[mode]["facts"]["(all)"]["tp"] + report[mode]["facts"]["(all)"]["fn"] > 0
+    assert status == 0, captured.err

@@ -1,0 +1,23 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "corpus" / "000_c1200b36e2ca91ff.txt"
+
+
+def run_zhkg(*args, cwd=None):
+    """Run the zhkg command as a user would, in a fresh process."""
+    return subprocess.run([sys.executable, "-m", "graph.cli", *map(str, args)], cwd=cwd or ROOT,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The sample page built once, with the HTML view, as `make demo` does."""
+    out = tmp_path_factory.mktemp("sample")
+    result = run_zhkg("build", SAMPLE, "-o", out)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
