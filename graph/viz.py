@@ -196,7 +196,8 @@ def read_view_model(g: Graph) -> ViewModel:
     for f in facts:
         candidates.update(o for p in (ZHKG.factSubject, ZHKG.factObject)
                           for o in g.objects(f, p) if isinstance(o, URIRef))
-    node_iris = sorted(n for n in candidates if not _is_structural(g, n))
+    predicates = set(g.predicates())  # a labelled property is vocabulary, not a node
+    node_iris = sorted(n for n in candidates if n not in predicates and not _is_structural(g, n))
     nodes = []
     for n in node_iris:
         label = _label(graphs, n)
@@ -537,8 +538,9 @@ def _vis_js() -> str:
     import pyvis
     path = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
     text = path.read_text(encoding="utf-8")
-    if "</script" in text.lower():  # would end the inline <script> early
-        raise RuntimeError(f"{path} cannot be inlined: contains </script")
+    # Either would end (or change how the HTML parser reads) the inline <script>.
+    if "</script" in text.lower() or "<!--" in text:
+        raise RuntimeError(f"{path} cannot be inlined: contains </script or <!--")
     return text
 
 
