@@ -309,15 +309,19 @@ def _entity_names(entity) -> tuple[str, ...]:
 # --- one-to-one matching --------------------------------------------------------
 
 def one_to_one(gold: list, predicted: list, same: Callable[[object, object], bool],
-               taken: set[int] | None = None) -> dict[int, int]:
+               taken: set[int] | None = None,
+               prefer: Callable[[object, object], int] | None = None) -> dict[int, int]:
     """A maximum matching gold index -> predicted index (Kuhn's augmenting paths).
 
-    Deterministic: gold items are tried in order, candidates in list order.
-    Predicted indices in ``taken`` are not available.
+    Deterministic: gold items are tried in order, candidates in list order, or
+    by ``prefer(gold, predicted)`` (lowest first) when given. Predicted indices
+    in ``taken`` are not available.
     """
     taken = taken or set()
     candidates = [[j for j, p in enumerate(predicted) if j not in taken and same(g, p)]
                   for g in gold]
+    if prefer:
+        candidates = [sorted(c, key=lambda j, g=g: prefer(g, predicted[j])) for g, c in zip(gold, candidates)]
     owner: dict[int, int] = {}  # predicted index -> gold index
 
     def augment(i: int, visited: set[int]) -> bool:
@@ -409,7 +413,7 @@ class Error:
 
     doc_id: str
     mode: str
-    kind: str  # "missed" (fn), "spurious" (fp) or "modality"
+    kind: str  # "missed" (fn), "spurious" or "duplicate" (fp), or "modality"
     what: str  # "entity" or "fact"
     text: str
 
@@ -437,7 +441,8 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
     # Entities: by class, then once more ignoring the class.
     def same_class(m):
         return lambda g, p: g.entity.cls == p.cls and names_match(g.entity.names, p.names, m)
-    matched, unmatched_pred = _match(gold.entities, predicted.entities, same_class, mode)
+    by_label = lambda g, p: _label_rank(g.entity, p)
+    matched, unmatched_pred = _match(gold.entities, predicted.entities, same_class, mode, by_label)
     matched_gold = {id(g) for g, _ in matched}
     for g, p in matched:
         if not g.optional:
@@ -448,11 +453,15 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
             err("missed", "entity", _show_entity(g.entity))
     for p in unmatched_pred:
         score.entities.count(p.cls, "fp")
-        err("spurious", "entity", _show_entity(p))
+        twin = next((g for g in gold.entities if same_class(mode)(g, p)), None)
+        if twin:  # a second node for one gold entity: say so, it is a merging problem
+            err("duplicate", "entity", f"{_show_entity(p)}: another node for {twin.entity.label}")
+        else:
+            err("spurious", "entity", _show_entity(p))
 
     def any_class(m):
         return lambda g, p: names_match(g.entity.names, p.names, m)
-    matched, unmatched_pred = _match(gold.entities, predicted.entities, any_class, mode)
+    matched, unmatched_pred = _match(gold.entities, predicted.entities, any_class, mode, by_label)
     required_found = sum(not g.optional for g, _ in matched)
     score.any_class.tp += required_found
     score.any_class.fn += sum(not g.optional for g in gold.entities) - required_found
@@ -463,7 +472,8 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
         return lambda g, p: (g.relation == p.relation
                              and names_match(g.subject.names, p.subject.names, m)
                              and names_match(g.object.names, p.object.names, m))
-    matched, unmatched_pred = _match(gold.facts, predicted.facts, same_fact, mode)
+    by_labels = lambda g, p: _label_rank(g.subject, p.subject) + _label_rank(g.object, p.object)
+    matched, unmatched_pred = _match(gold.facts, predicted.facts, same_fact, mode, by_labels)
     for g, p in matched:
         if g.optional:
             continue
@@ -480,12 +490,21 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
             err("missed", "fact", _show_fact(g))
     for p in unmatched_pred:
         score.facts.count(p.relation, "fp")
-        err("spurious", "fact", _show_fact(p))
+        twin = next((g for g in gold.facts if same_fact(mode)(g, p)), None)
+        if twin:
+            err("duplicate", "fact", f"{_show_fact(p)}: another prediction of {_show_fact(twin)}")
+        else:
+            err("spurious", "fact", _show_fact(p))
     return score, errors
 
 
-def _match(gold: list, predicted: list, same_in: Callable[[str], Callable], mode: str
-           ) -> tuple[list[tuple], list]:
+def _label_rank(gold: Named, predicted: Named) -> int:
+    """0 when the predicted label is the gold label: such pairs are preferred."""
+    return 0 if normalise(gold.label) == normalise(predicted.label) else 1
+
+
+def _match(gold: list, predicted: list, same_in: Callable[[str], Callable], mode: str,
+           prefer: Callable | None = None) -> tuple[list[tuple], list]:
     """Pairs (gold, predicted) and the predicted items left over.
 
     Exact name matches are made first; in lenient mode, containment matches
@@ -501,7 +520,7 @@ def _match(gold: list, predicted: list, same_in: Callable[[str], Callable], mode
         same = same_in(round_mode)
         for wanted in (False, True):  # required first, then optional
             group = [g for g in gold if g.optional == wanted and id(g) not in done]
-            found = one_to_one(group, predicted, same, taken=taken)
+            found = one_to_one(group, predicted, same, taken=taken, prefer=prefer)
             for i, j in found.items():
                 pairs.append((group[i], predicted[j]))
                 taken.add(j)
@@ -644,7 +663,7 @@ def errors_text(report: Report, mode: str = "strict") -> str:
         if e.doc_id != last:
             out.append(f"\n== {e.doc_id}")
             last = e.doc_id
-        out.append(f"  {e.kind:<9}{e.what:<7}{e.text}")
+        out.append(f"  {e.kind:<10}{e.what:<7}{e.text}")
     if not out:
         return f"no {mode} errors\n"
     return f"Errors ({mode}):" + "\n".join(out) + "\n"

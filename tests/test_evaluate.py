@@ -288,7 +288,7 @@ def test_command_table_json_and_errors(tmp_path, monkeypatch, capsys):
     path = write_gold(tmp_path, LOAN_DOC)
     assert main(["eval", str(path), "--errors"]) == 0
     out = capsys.readouterr().out
-    assert "Product" in out and "missed   fact   中国银行杭州分行 lendsTo 浙江云岭茶业有限公司" in out
+    assert "Product" in out and "missed    fact   中国银行杭州分行 lendsTo 浙江云岭茶业有限公司" in out
     assert main(["eval", str(path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["strict"]["entities"]["Product"]["tp"] == 1
@@ -368,3 +368,13 @@ def test_smoke_zhkg_eval_with_the_real_extractor(capsys):
     for mode in ev.MODES:
         assert report[mode]["facts"]["(all)"]["tp"] + report[mode]["facts"]["(all)"]["fn"] > 0
     assert status == 0, captured.err
+
+
+def test_second_node_for_one_gold_entity_is_a_duplicate_false_positive(tmp_path):
+    doc = gold_doc(tmp_path)
+    full, short = named("浙江云岭茶业有限公司", "Enterprise"), named("云岭茶业", "Enterprise")
+    s, errors = ev.score_document(doc, ev.Prediction([short, full], []), "strict")
+    assert s.entities.rows["Enterprise"].tp == 1 and s.entities.rows["Enterprise"].fp == 1
+    # the node named by the gold label is the match; the other is flagged as its duplicate
+    assert [e.text for e in errors if e.kind == "duplicate"] == [
+        "Enterprise 云岭茶业: another node for 浙江云岭茶业有限公司"]
