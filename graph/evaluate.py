@@ -433,12 +433,19 @@ def _show_fact(f) -> str:
 
 
 def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tuple[Score, list[Error]]:
+    """Counts for one document in one mode, and the errors behind them."""
     score, errors = Score(), []
 
-    def err(kind, what, text):
+    def err(kind: str, what: str, text: str) -> None:
         errors.append(Error(gold.id, mode, kind, what, text))
 
-    # Entities: by class, then once more ignoring the class.
+    _score_entities(gold, predicted, mode, score, err)
+    _score_facts(gold, predicted, mode, score, err)
+    return score, errors
+
+
+def _score_entities(gold: GoldDocument, predicted: Prediction, mode: str, score: Score, err) -> None:
+    # by class first ...
     def same_class(m):
         return lambda g, p: g.entity.cls == p.cls and names_match(g.entity.names, p.names, m)
     by_label = lambda g, p: _label_rank(g.entity, p)
@@ -454,11 +461,12 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
     for p in unmatched_pred:
         score.entities.count(p.cls, "fp")
         twin = next((g for g in gold.entities if same_class(mode)(g, p)), None)
-        if twin:  # a second node for one gold entity: say so, it is a merging problem
+        if twin:  # a second node for one gold entity: a merging problem
             err("duplicate", "entity", f"{_show_entity(p)}: another node for {twin.entity.label}")
         else:
             err("spurious", "entity", _show_entity(p))
 
+    # ... then once more ignoring the class
     def any_class(m):
         return lambda g, p: names_match(g.entity.names, p.names, m)
     matched, unmatched_pred = _match(gold.entities, predicted.entities, any_class, mode, by_label)
@@ -467,7 +475,9 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
     score.any_class.fn += sum(not g.optional for g in gold.entities) - required_found
     score.any_class.fp += len(unmatched_pred)
 
-    # Facts: relation equal, both ends matching by name.
+
+def _score_facts(gold: GoldDocument, predicted: Prediction, mode: str, score: Score, err) -> None:
+    """A fact matches when the relation is equal and both ends match by name."""
     def same_fact(m):
         return lambda g, p: (g.relation == p.relation
                              and names_match(g.subject.names, p.subject.names, m)
@@ -495,7 +505,6 @@ def score_document(gold: GoldDocument, predicted: Prediction, mode: str) -> tupl
             err("duplicate", "fact", f"{_show_fact(p)}: another prediction of {_show_fact(twin)}")
         else:
             err("spurious", "fact", _show_fact(p))
-    return score, errors
 
 
 def _label_rank(gold: Named, predicted: Named) -> int:
