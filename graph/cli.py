@@ -118,6 +118,21 @@ def _view(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- validate ------------------------------------------------------------------
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("graph", metavar="GRAPH", help="a Turtle file (graph.ttl)")
+
+
+@command("validate", "check a graph against the SHACL shapes (exit 0 conforms, 1 does not)",
+         _validate_args)
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate_file
+    report = validate_file(args.graph)
+    sys.stdout.write(report.text(args.graph))
+    return 0 if report.conforms else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhkg", description="Knowledge graphs from Chinese news.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
