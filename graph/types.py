@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 ENTERPRISE = "Enterprise"
 BANK = "Bank"
 DISTRICT = "District"
+SITE = "Site"  # parks, zones, stations: a place inside a district
 PRODUCT = "Product"
 GOVERNMENT = "GovernmentAgency"
 PERSON = "Person"
 GROUP = "EnterpriseGroup"
 ORGANIZATION = "Organization"  # other bodies: hospitals, associations, schools
-ENTITY_CLASSES = (ENTERPRISE, BANK, DISTRICT, PRODUCT, GOVERNMENT, PERSON, GROUP, ORGANIZATION)
+ENTITY_CLASSES = (ENTERPRISE, BANK, DISTRICT, SITE, PRODUCT, GOVERNMENT, PERSON, GROUP, ORGANIZATION)
 
 # Relations, named as the ontology's object properties.
 SUPPLIES = "supplies"
