@@ -87,7 +87,9 @@
   var pairCount = {};
   var visEdges = edgesData.map(function (e) {
     var rel = relations[e.rel], negated = e.mod === NEGATED;
-    var item = { id: e.id, from: e.from, to: e.to, label: edgeLabel(e), arrows: 'to',
+    // Big graphs: no edge labels (vis measures and draws every one on each frame);
+    // the selected node's edges get theirs when it is highlighted.
+    var item = { id: e.id, from: e.from, to: e.to, label: big ? undefined : edgeLabel(e), arrows: 'to',
                  color: negated ? { color: '#9e9e9e', highlight: '#616161', opacity: 0.8 }
                                 : { color: rel.color, highlight: rel.color, opacity: 0.85 },
                  dashes: negated ? [6, 6] : (e.mod && e.mod !== 'Done' ? [2, 4] : false),
@@ -178,11 +180,18 @@
   }
 
   // --- highlight and side panel ----------------------------------------------
-  var dimmed = [];
+  // Small graphs dim everything outside the neighbourhood; big ones (where
+  // recolouring thousands of nodes is slow) select the neighbourhood instead.
+  var dimmed = [], labelled = [];
   function undim() {
-    if (!dimmed.length) return;
-    nodes.update(dimmed.map(function (id) { return { id: id, color: classColor(nodesData[id].cls) }; }));
-    dimmed = [];
+    if (dimmed.length) {
+      nodes.update(dimmed.map(function (id) { return { id: id, color: classColor(nodesData[id].cls) }; }));
+      dimmed = [];
+    }
+    if (labelled.length) {
+      edges.update(labelled.map(function (j) { return { id: j, label: '' }; }));
+      labelled = [];
+    }
   }
   function neighbourhood(id) {
     var keep = {}; keep[id] = true;
@@ -193,6 +202,11 @@
   function highlight(id) {
     undim();
     var keep = neighbourhood(id), updates = [];
+    if (big) {
+      labelled = outEdges[id].concat(inEdges[id]).filter(function (j) { return edgeVisible[j]; });
+      edges.update(labelled.map(function (j) { return { id: j, label: edgeLabel(edgesData[j]) }; }));
+      return;
+    }
     for (var i = 0; i < nodesData.length; i++) {
       if (!keep[i] && nodeVisible[i]) { dimmed.push(i); updates.push({ id: i, color: DIM }); }
     }
