@@ -31,10 +31,16 @@ def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-html", action="store_true", help="write graph.ttl only")
     p.add_argument("--no-validate", action="store_true",
                    help="write the graph even if it does not conform to the SHACL shapes")
+    p.add_argument("--store", metavar="DIR",
+                   help="add the documents to the persistent store in DIR instead of writing files")
 
 
 @command("build", "build the knowledge graph of news files", _build_args)
 def _build(args: argparse.Namespace) -> int:
+    if args.store:
+        from .store import build_into_store
+        print(build_into_store(args.paths, args.store, date=args.date))
+        return 0
     from .pipeline import build_outputs
     summary = build_outputs(args.paths, args.out, date=args.date, html=not args.no_html,
                             validate=not args.no_validate)
@@ -45,8 +51,10 @@ def _build(args: argparse.Namespace) -> int:
 # --- query -------------------------------------------------------------------
 
 def _query_args(p: argparse.ArgumentParser) -> None:
+    # With --store DIR there is no GRAPH: the one positional argument is the query.
     p.add_argument("graph", metavar="GRAPH", help="a Turtle file (graph.ttl)")
-    p.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
+    p.add_argument("query", metavar="QUERY", nargs="?", help="SPARQL text or a .rq file")
+    p.add_argument("--store", metavar="DIR", help="query the persistent store in DIR (then give QUERY only)")
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     p.add_argument("--bind", action="append", default=[], metavar="VAR=VALUE",
                    help="bind a query variable to a literal, e.g. --bind name=某某银行")
@@ -55,6 +63,15 @@ def _query_args(p: argparse.ArgumentParser) -> None:
 @command("query", "run a SPARQL query over a graph", _query_args)
 def _query(args: argparse.Namespace) -> int:
     from .query import load_graph, read_query, run_query, format_result, parse_bindings
+    if args.store:
+        from .store import run_store_query
+        if args.query is not None:
+            raise ZhkgError("with --store give the QUERY only, not a graph file")
+        bindings = {str(k): str(v) for k, v in parse_bindings(args.bind).items()}
+        sys.stdout.write(run_store_query(args.store, read_query(args.graph), bindings, args.format))
+        return 0
+    if args.query is None:
+        raise ZhkgError("give a GRAPH and a QUERY (or --store DIR and a QUERY)")
     graph = load_graph(args.graph)
     result = run_query(graph, read_query(args.query), parse_bindings(args.bind))
     sys.stdout.write(format_result(result, args.format, graph))
@@ -131,6 +148,81 @@ def _validate(args: argparse.Namespace) -> int:
     report = validate_file(args.graph)
     sys.stdout.write(report.text(args.graph))
     return 0 if report.conforms else 1
+
+
+# --- store: remove, export, merge, serve, push (graph/store.py) ----------------
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="DIR", required=True, help="the store folder (zhkg build --store DIR)")
+
+
+def _remove_args(p: argparse.ArgumentParser) -> None:
+    _store_arg(p)
+    p.add_argument("targets", nargs="+", metavar="DOC_IRI|FILE", help="a document IRI, or a source file")
+
+
+@command("remove", "take documents out of a store", _remove_args)
+def _remove(args: argparse.Namespace) -> int:
+    from .store import remove
+    for target in args.targets:
+        for iri in remove(args.store, target):
+            print(f"removed {iri}")
+    return 0
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    _store_arg(p)
+    p.add_argument("-o", "--out", required=True, help="graph.ttl or .nt (graphs merged), .trig or .nq (kept)")
+
+
+@command("export", "write a store to an RDF file", _export_args)
+def _export(args: argparse.Namespace) -> int:
+    from .store import export
+    print(f"wrote {args.out} ({export(args.store, args.out)} statements)")
+    return 0
+
+
+def _merge_args(p: argparse.ArgumentParser) -> None:
+    _store_arg(p)
+    p.add_argument("--apply", action="store_true",
+                   help="record owl:sameAs for the pairs listed (or for the IRIs given)")
+    p.add_argument("iris", nargs="*", metavar="ENTITY_IRI", help="with --apply: entities that are the same")
+
+
+@command("merge", "list likely duplicate entities in a store; --apply links them with owl:sameAs", _merge_args)
+def _merge(args: argparse.Namespace) -> int:
+    from .store import merge_cli
+    print(merge_cli(args.store, args.apply, args.iris))
+    return 0
+
+
+def _serve_args(p: argparse.ArgumentParser) -> None:
+    _store_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    p.add_argument("--allow-update", action="store_true", help="accept SPARQL updates and Graph Store writes")
+
+
+@command("serve", "serve a store as a SPARQL endpoint with a query page", _serve_args)
+def _serve(args: argparse.Namespace) -> int:
+    from .store import serve
+    return serve(args.store, args.host, args.port, args.allow_update)
+
+
+def _push_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="GRAPH", help="an RDF file: .ttl or .nt (or .trig/.nq with their own graphs)")
+    p.add_argument("--endpoint", required=True,
+                   help="a SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store")
+    p.add_argument("--graph", metavar="IRI", help="the named graph to write (default: the default graph)")
+    p.add_argument("--append", action="store_true", help="add to the graph (POST) instead of replacing it (PUT)")
+
+
+@command("push", "send a graph to a SPARQL Graph Store Protocol endpoint", _push_args)
+def _push(args: argparse.Namespace) -> int:
+    from .store import push
+    status = push(args.file, args.endpoint, args.graph, replace=not args.append)
+    print(f"pushed {args.file} to {args.endpoint} (HTTP {status})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
