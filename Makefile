@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/zhkg build data/corpus -o out
+	$(VENV)/bin/zhkg build data/corpus -o out --date 2020-02-28
 
 test: $(STAMP)
 	$(PY) -m pytest
