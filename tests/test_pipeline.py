@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph
 
-from conftest import ROOT, SAMPLE, run_zhkg
+from conftest import ROOT, SAMPLE, SAMPLE_DATE, run_zhkg
 
 QUERIES = sorted((ROOT / "data" / "queries").glob("*.rq"))
 PREFIXES = """PREFIX zhkg: <https://w3id.org/zhkg/ontology#>
@@ -48,7 +48,7 @@ def test_same_input_gives_byte_identical_turtle(sample_build, tmp_path):
     out, _ = sample_build
     env = dict(os.environ, PYTHONHASHSEED="12345")
     result = subprocess.run([sys.executable, "-m", "graph.cli", "build", str(SAMPLE), "-o", str(tmp_path),
-                             "--no-html"], cwd=ROOT, env=env, capture_output=True, text=True)
+                             "--no-html", "--date", SAMPLE_DATE], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
 
@@ -167,3 +167,37 @@ def test_missing_path_is_a_clear_error(tmp_path):
 def test_query_on_missing_graph_is_a_clear_error(tmp_path):
     result = run_zhkg("query", tmp_path / "none.ttl", "SELECT * WHERE { ?s ?p ?o }")
     assert result.returncode == 2 and "none.ttl" in result.stderr
+
+
+def query_rows(out, name):
+    result = run_zhkg("query", out / "graph.ttl", ROOT / "data/queries" / name, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    import json
+    return json.loads(result.stdout)
+
+
+def test_rent_totals_sum_amounts_per_landlord(sample_build):
+    rows = query_rows(sample_build[0], "rent_totals.rq")
+    top = rows[0]
+    assert float(top["total"]) >= 300000000 and top["cur"] == "CNY" and int(top["firms"]) >= 7000
+    totals = [float(r["total"]) for r in rows]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_largest_loans_and_amounts_are_sorted(sample_build):
+    amounts = [float(r["amount"]) for r in query_rows(sample_build[0], "largest_amounts.rq")]
+    assert amounts and amounts == sorted(amounts, reverse=True)
+    loans = query_rows(sample_build[0], "largest_loans.rq")
+    assert loans and all(r["modality"] != "negated" for r in loans)
+
+
+def test_timeline_is_in_date_order_within_the_document_year(sample_build):
+    rows = query_rows(sample_build[0], "timeline.rq")
+    whens = [r["when"] for r in rows]
+    assert whens and whens == sorted(whens) and all(w.startswith("2020-") for w in whens)
+
+
+def test_planned_or_requested_lists_only_those(sample_build):
+    rows = query_rows(sample_build[0], "planned_or_requested.rq")
+    assert rows and {r["modality"] for r in rows} <= {"planned", "requested", "encouraged"}
+    assert any(r["modality"] == "requested" and r["relation"] == "减免租金" for r in rows)
