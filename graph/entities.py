@@ -51,6 +51,9 @@ class Lexicon:
     boundaries: frozenset[str]
     legal_forms: tuple[str, ...]
     industry_words: tuple[str, ...]
+    product_cues: tuple[str, ...]
+    product_stops: tuple[str, ...]
+    non_products: tuple[str, ...]
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -84,10 +87,13 @@ def lexicon() -> Lexicon:
         pronouns={r[0]: tuple(r[1].split(",")) for r in _tsv("dict/pronouns.tsv")},
         roles=by_len(read_lines("dict/roles.txt")),
         product_heads=by_len(read_lines("dict/product_heads.txt")),
-        generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物"}),
+        generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物", "物资", "商品", "货物", "新品", "用品"}),
         boundaries=frozenset(read_lines("dict/name_boundaries.txt")),
         legal_forms=by_len(read_lines("dict/legal_forms.txt")),
         industry_words=by_len(read_lines("dict/industry_words.txt")),
+        product_cues=by_len(read_lines("dict/product_cues.txt")),
+        product_stops=by_len(read_lines("dict/product_stops.txt")),
+        non_products=tuple(read_lines("dict/non_products.txt")),
     )
 
 
@@ -98,11 +104,13 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 
 # ---------------------------------------------------------------- finders
 
-def _left_boundary(text: str, end: int, lo: int) -> int:
+def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     """Walk left from ``end`` over jieba words that can be part of a name.
 
-    Stops at punctuation, at function words (的, 在, 向, 与 ...) and at words in
-    data/dict/name_boundaries.txt (企业, 一家, 启动 ...), never before ``lo``.
+    Stops at punctuation, at function words (的, 在, 向, 与 ...), at words in
+    data/dict/name_boundaries.txt (企业, 一家, 启动 ...) and at nouns that name
+    what the firm is to someone (子公司, 上市公司, 餐饮企业: an apposition, not
+    part of the name), never before ``lo``.
     """
     lex = lexicon()
     chunk = text[lo:end]
@@ -112,8 +120,12 @@ def _left_boundary(text: str, end: int, lo: int) -> int:
     start = end - len(chunk)
     words = list(tokenizer().cut(chunk, HMM=False))
     pos = end
-    for word in reversed(words):
-        if word in lex.boundaries or _is_function_word(word):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word == "和" and cls == GOVERNMENT and i > 0 and not words[i - 1].endswith(_AGENCY_ENDS):
+            pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
+            continue
+        if word in lex.boundaries or _is_function_word(word, cls == PRODUCT) or _is_apposition(word):
             break
         if len(word) > 1 and word[0] in _PREPOSITIONS and word not in tokenizer().FREQ:
             pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
@@ -122,7 +134,37 @@ def _left_boundary(text: str, end: int, lo: int) -> int:
     return max(pos, start)
 
 
-_PREPOSITIONS = set("向为对与和在据从给由被将把跟及或")
+# Endings of agency names: a 和 right after one joins two agencies (市商务局和市场监管局).
+_AGENCY_ENDS = ("局", "委", "厅", "办", "部", "会", "院", "府", "处", "所")
+
+
+def _is_apposition(word: str) -> bool:
+    """A noun that says what the named firm is (全资子公司, 连锁餐饮企业, 上市公司):
+    it stands before the name and is never part of it."""
+    return len(word) >= 2 and word.endswith(("公司", "企业")) or _word_tags().get(word) == "s"
+
+
+def _cut_at_division(name: str) -> str:
+    """房东西安某某集团有限公司 -> 西安某某集团有限公司.
+
+    A registered name starts with its place (省/市) or its trade name. When a
+    place name appears inside the span after a common noun (房东, 运营方, 子公司),
+    that noun is an apposition and the name starts at the place.
+    """
+    for m in _division_pattern().finditer(name, 1):
+        prefix = name[:m.start()]
+        if _division_pattern().fullmatch(prefix) or prefix in _NAME_PARTS or prefix.endswith(("集团", "中国")):
+            continue
+        if len(name) - m.start() < 5 or re.search(r"[（(][^）)]*$", prefix):
+            continue
+        last = list(tokenizer().cut(prefix, HMM=False))[-1]
+        if _word_tags().get(last, "") in ("n", "vn", "s", "f") or last in "方东主商":
+            return name[m.start():]
+        break
+    return name
+
+
+_PREPOSITIONS = set("向为对与和在据从给由被将把跟及或以")
 _BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "f", "q", "y", "e", "o",
                   "t", "m", "mq", "zg", "u", "l", "v", "vd", "ad"}
 
@@ -133,15 +175,24 @@ def _word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
 
 
-def _is_function_word(word: str) -> bool:
+def _is_function_word(word: str, in_product: bool = False) -> bool:
     """Words that end a name on its left: function words and verbs (by jieba's dictionary tag).
 
     Single characters count only from a short explicit list: unknown names are
     often cut into single characters that jieba happens to tag as function words.
+    Product names are looser: they contain verbs (体温筛查系统, 红外成像测温仪),
+    so there only function words stop them, and single-character verbs (戴口罩).
     """
     if len(word) == 1:
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出"
-    return _word_tags().get(word, "") in _BOUNDARY_TAGS and word not in _NAME_PARTS
+        if in_product and _word_tags().get(word, "") == "v":
+            return True
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到"
+    tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
+    return _word_tags().get(word, "") in tags and word not in _NAME_PARTS
+
+
+_PRODUCT_BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "t", "y", "e", "o",
+                          "m", "mq", "zg", "u", "ad", "f", "q"}
 
 
 # Words jieba tags as function words that still occur inside names.
@@ -156,8 +207,9 @@ def suffix_mentions(text: str) -> list[Mention]:
     for m in _pattern(tuple(s for s, _ in lex.suffixes)).finditer(text):
         end = m.end()
         cls = dict(lex.suffixes)[m.group()]
-        start = _left_boundary(text, m.start(), max(0, m.start() - 30))
-        name = text[start:end]
+        start = _left_boundary(text, m.start(), max(0, m.start() - 30), cls)
+        name = _cut_at_division(text[start:end])
+        start = end - len(name)
         core = name[: -len(m.group())]
         if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
             continue
@@ -221,21 +273,150 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
 
 
 _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
+# A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
+_GOODS_COUNT = re.compile(r"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
+# Words that open a product phrase but are not part of the product (一款, 新一代).
+_PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批)+")
+_PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
+_MAX_PRODUCT = 14
+_QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\"」’』]")
 
 
-def product_mentions(text: str) -> list[Mention]:
+def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
+    """Products: noun phrases in a production or supply context, and phrases
+    ending in a product head noun there. Returns the mentions and aliases
+    (a description -> the quoted brand name that follows it)."""
+    found, aliases = _cued_products(text)
+    found += _counted_products(text)
+    found += [m for m in _headed_products(text) if _in_product_context(text, m)]
+    return found, aliases
+
+
+def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
+    """What follows a production word: 生产A、B和C / 研发生产的A / 推出“A”.
+
+    Lists are read item by item; an item ends at punctuation or a stop word
+    (data/dict/product_stops.txt) and must look like a thing, not an activity.
+    """
+    lex = lexicon()
+    found: list[Mention] = []
+    aliases: dict[str, str] = {}
+    stops = _pattern(lex.product_stops)
+    for cue in _pattern(lex.product_cues).finditer(text):
+        stop = stops.match(text, cue.start())
+        if stop and stop.end() > cue.end():
+            continue  # 生产线 is no production of 线
+        pos = cue.end()
+        while True:
+            pos = _skip_openers(text, pos)
+            quoted = _QUOTED.match(text, pos)
+            if quoted:
+                found.append(Mention(pos + 1, pos + 1 + len(quoted.group("q")), quoted.group("q"), PRODUCT, "product"))
+                pos = quoted.end()
+            else:
+                end = _product_end(text, pos)
+                name = text[pos:end]
+                if not _is_product_name(name):
+                    break
+                found.append(Mention(pos, end, name, PRODUCT, "product"))
+                brand = _QUOTED.match(text, end)
+                if brand:  # 推出一款低度白酒“某某小酱”: the brand is the product, the phrase its description
+                    found.append(Mention(end + 1, end + 1 + len(brand.group("q")), brand.group("q"), PRODUCT, "product"))
+                    aliases[name] = brand.group("q")
+                    end = brand.end()
+                pos = end
+            joiner = re.match(r"、|和|及|与|以及|或", text[pos:])
+            if not joiner:
+                break
+            pos += joiner.end()
+    return found, aliases
+
+
+def _skip_openers(text: str, pos: int) -> int:
+    m = _PRODUCT_OPENERS.match(text[pos:pos + 8])
+    pos += m.end() if m else 0
+    q = _GOODS_COUNT.match(text, pos)
+    return q.end() if q else pos
+
+
+def _product_end(text: str, pos: int) -> int:
+    """Where a product phrase starting at ``pos`` ends."""
+    stops = _pattern(lexicon().product_stops)
+    end = pos
+    while end < len(text) and end - pos <= _MAX_PRODUCT and _PRODUCT_CHARS.match(text[end]):
+        if end > pos and stops.match(text, end):
+            break
+        if text[end].isdigit() and end > pos and (_GOODS_COUNT.match(text, end) or
+                                                   re.match(r"\d+(?:\.\d+)?(?:万|亿|GWh|MW|GW|吨|%)", text[end:])):
+            break
+        end += 1
+    return end
+
+
+def _is_product_name(name: str) -> bool:
+    lex = lexicon()
+    if not 2 <= len(name) <= _MAX_PRODUCT or name in lex.generic_heads:
+        return False
+    if _pattern(lex.product_stops).match(name) or name.endswith(lex.non_products):
+        return False
+    if name in lex.divisions or name in lex.groups or name in lex.banks or name in lex.pronouns:
+        return False
+    if any(name.endswith(sfx) for sfx, _ in lex.suffixes):
+        return False  # an organisation or a place (为某某集团生产)
+    words = list(tokenizer().cut(name, HMM=False))
+    if any(_breaks_product(w) for w in words) or _word_tags().get(words[0], "") in ("d", "ad", "v"):
+        return False  # a clause, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假)
+    return _word_tags().get(words[-1], "") not in ("a", "ad", "an", "l", "i")  # 困难, 先进: a state
+
+
+def _breaks_product(word: str) -> bool:
+    """A word that cannot occur inside a product name. jieba's tags are noisy
+    on technical words (正极 'ad', 带 'v'), so only clear function words count."""
+    lex = lexicon()
+    if word in lex.roles or word in lex.boundaries or word in lex.non_products:
+        return True
+    if len(word) == 1:
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到"
+    return _word_tags().get(word, "") in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "t",
+                                          "m", "mq"} and word not in _NAME_PARTS
+
+
+def _counted_products(text: str) -> list[Mention]:
+    """50吨消毒液, 40万支干扰素: goods counted in units are products."""
+    found = []
+    for m in _GOODS_COUNT.finditer(text):
+        end = _product_end(text, m.end())
+        name = text[m.end():end]
+        if _is_product_name(name):
+            found.append(Mention(m.end(), end, name, PRODUCT, "product"))
+    return found
+
+
+def _headed_products(text: str) -> list[Mention]:
     """Noun phrases ending in a product head noun (核酸检测试剂盒)."""
     lex = lexicon()
     found = []
     for m in _pattern(lex.product_heads).finditer(text):
-        start = _left_boundary(text, m.start(), max(0, m.start() - 16))
+        start = _left_boundary(text, m.start(), max(0, m.start() - 16), PRODUCT)
         name = text[start:m.end()]
-        name = _QUANTITY_PREFIX.sub("", name)
+        name = _PRODUCT_OPENERS.sub("", _QUANTITY_PREFIX.sub("", name))
         start = m.end() - len(name)
-        if name in lex.generic_heads or len(name) < 2:
+        if name in lex.generic_heads or len(name) < 2 or any(name.endswith(g) for g in lex.generic_heads):
             continue
         found.append(Mention(start, m.end(), name, PRODUCT, "product"))
     return found
+
+
+def _in_product_context(text: str, m: Mention) -> bool:
+    """A head-noun phrase is a product only where the clause talks of making,
+    selling or shipping (not 戴口罩, 没有电脑的员工)."""
+    lo = max((text.rfind(c, 0, m.start) for c in "，。；！？\n"), default=-1) + 1
+    hi = min((i for i in (text.find(c, m.end) for c in "，。；！？\n") if i >= 0), default=len(text))
+    return bool(_PRODUCT_CONTEXT.search(text, lo, hi))
+
+
+_PRODUCT_CONTEXT = re.compile("生产|制造|研发|研制|开发|推出|供应|供货|发往|运往|送往|销往|出口|捐赠|捐献|"
+                              "备货|产品|产能|年产|日产|量产|为主|交付|安装|订单|配送|发出|库存")
 
 
 def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
@@ -324,12 +505,13 @@ def _division_prefixes(name: str) -> list[str]:
 def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True) -> DocumentEntities:
     text = doc.text
     people = person_mentions(text)
-    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + product_mentions(text)
+    products, product_aliases = product_mentions(text)
+    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + products
                   + [m for m, _ in people] + (ner_mentions(text, sentences) if use_ner else []))
     mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
 
     # Aliases declared right after a full name, then short forms of full names.
-    aliases: dict[str, str] = {}  # alias -> full name
+    aliases: dict[str, str] = dict(product_aliases)  # alias -> full name
     codes: dict[str, str] = {}
     for m in mentions:
         if m.cls in ORG_CLASSES:
@@ -350,7 +532,9 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
                 aliases[other] = full
     for alias in [a for a in aliases if a in full_names]:
         full_names.pop(alias)
-    mentions = _add_alias_mentions(text, mentions, aliases, full_names)
+    _alias_product_short_forms(mentions, aliases)
+    classes = {m.text: m.cls for m in mentions}
+    mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names})
 
     # Group mentions into entities, one per full name.
     out = DocumentEntities()
@@ -381,6 +565,30 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     return out
+
+
+def _alias_product_short_forms(mentions: list[Mention], aliases: dict[str, str]) -> None:
+    """A product named again in shorter form is the same product: 干扰素注射液
+    and 干扰素 after 重组人干扰素α2b注射液, 防护服 after 医用防护服."""
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        if m.cls == PRODUCT:
+            first_seen.setdefault(m.text, m.start)
+    names = sorted(first_seen, key=lambda n: (-len(n), first_seen[n]))
+    for short in names:
+        if short in aliases:
+            continue
+        longer = [n for n in names if len(n) > len(short) and n not in aliases and _shortens(short, n)]
+        if longer:
+            aliases[short] = min(longer, key=lambda n: first_seen[n])
+
+
+def _shortens(short: str, full: str) -> bool:
+    if short in full:
+        return True
+    # the characters of the short form in order, with the same head (干扰素注射液)
+    it = iter(full)
+    return short[-2:] == full[-2:] and all(ch in it for ch in short)
 
 
 def _plausible(m: Mention) -> bool:
