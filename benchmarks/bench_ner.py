@@ -1,0 +1,104 @@
+"""Benchmark the shipped NER model: per-label scores on the held-out validation
+split, `zhkg ner` throughput on one core, model load time, model size.
+
+    .venv/bin/python benchmarks/bench_ner.py [--corpus ../shared/corpora/cluener/train.json]
+
+Writes benchmarks/results/ner.json and prints a table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from graph.ner.cluener import read_corpus  # noqa: E402
+from graph.ner.train import MAIN_LABELS, format_scores, score, split_corpus  # noqa: E402
+from graph.resources import resource  # noqa: E402
+
+THROUGHPUT_COPIES = 5  # the validation texts, repeated, make the throughput input
+
+LOAD_SCRIPT = """
+import time
+started = time.perf_counter()
+from graph.ner import load_tagger
+load_tagger()
+print(time.perf_counter() - started)
+"""
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def load_seconds(runs: int = 3) -> float:
+    """Import + load of the tagger in a fresh interpreter (best of ``runs``)."""
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], cwd=REPO, check=True,
+                             capture_output=True, text=True).stdout
+        times.append(float(out.strip().splitlines()[-1]))
+    return min(times)
+
+
+def throughput(texts: list[str]) -> tuple[float, int]:
+    """Sentences per second through `zhkg ner` (read, parse, tag, write JSON
+    lines), the tagger already loaded."""
+    from graph.cli import main
+    from graph.ner import load_tagger
+    load_tagger()
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "in.json", Path(tmp) / "out.json"
+        source.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts),
+                          encoding="utf-8")
+        started = time.perf_counter()
+        main(["ner", str(source), "-o", str(out)])
+        seconds = time.perf_counter() - started
+    return len(texts) / seconds, sum(map(len, texts))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(REPO.parent / "shared/corpora/cluener/train.json"))
+    parser.add_argument("--out", default=str(REPO / "benchmarks/results/ner.json"))
+    args = parser.parse_args()
+    pin_to_one_core()
+
+    _, validation = split_corpus(read_corpus(args.corpus))
+    from graph.ner import load_tagger
+    tagger = load_tagger()
+    table = score([spans for _, spans in validation], tagger.tag_many([t for t, _ in validation]))
+
+    texts = [t for t, _ in validation] * THROUGHPUT_COPIES
+    per_second, chars = throughput(texts)
+    model = resource("models/ner.crfsuite")
+    result = {
+        "validation": {"sentences": len(validation), "scores": table},
+        "throughput": {"sentences": len(texts), "mean_chars": round(chars / len(texts), 1),
+                       "sentences_per_second": round(per_second), "cores": 1},
+        "load_seconds": round(load_seconds(), 3),
+        "model_mb": round(model.stat().st_size / 1e6, 2),
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+    print(f"validation split: {len(validation)} sentences (* = zhkg's labels)")
+    print(format_scores(table))
+    print(f"throughput: {per_second:,.0f} sentences/s on one core "
+          f"({len(texts)} sentences, {chars / len(texts):.1f} chars each, `zhkg ner` end to end)")
+    print(f"model load: {result['load_seconds']:.2f} s (fresh interpreter, imports included)")
+    print(f"model size: {result['model_mb']:.1f} MB")
+    targets_met = all(table.get(label, {}).get("f1", 0) > 0 for label in MAIN_LABELS)
+    return 0 if targets_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

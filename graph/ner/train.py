@@ -1,0 +1,159 @@
+"""Train the CRF tagger on CLUENER2020 and print per-label scores on a held-out split.
+
+    python -m graph.ner.train --corpus ../shared/corpora/cluener/train.json [--out data/models/ner.crfsuite]
+
+The split is fixed: the corpus is shuffled with a fixed seed and the last 10%
+kept aside for validation, so runs are repeatable and comparable. crfsuite's
+L-BFGS is deterministic, hence so is the model.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from .cluener import Span, read_corpus
+from .features import FEATURE_GROUPS, Lexicon, sentence_features, spans_to_tags, tags_to_spans
+
+SEED = 20200101
+VALIDATION_SHARE = 0.10
+MAIN_LABELS = ("company", "government", "address", "name", "organization", "position")
+
+LEXICON_FOLDS = 5
+# Person names stay out of the lexicon: a list of people from old news is no
+# general knowledge, and names are the label that varies most between articles.
+LEXICON_LABELS = ("address", "book", "company", "game", "government", "movie",
+                  "organization", "position", "scene")
+
+# Chosen on the validation split (see README, "Named-entity tagger").
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+
+
+def split_corpus(examples: list, seed: int = SEED, share: float = VALIDATION_SHARE):
+    """(training, validation): a seeded shuffle, the last ``share`` aside."""
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    cut = len(order) - int(round(len(order) * share))
+    return [examples[i] for i in order[:cut]], [examples[i] for i in order[cut:]]
+
+
+def build_lexicon(examples: list[tuple[str, list[Span]]]) -> Lexicon:
+    """Each mention (2+ chars) of the lexicon labels -> its most frequent label."""
+    votes: dict[str, dict[str, int]] = {}
+    for text, spans in examples:
+        for start, end, label in spans:
+            if label in LEXICON_LABELS and end - start >= 2:
+                counts = votes.setdefault(text[start:end], {})
+                counts[label] = counts.get(label, 0) + 1
+    return Lexicon({m: max(sorted(c), key=c.get) for m, c in votes.items()})
+
+
+def lexicon_path(model: str | Path) -> Path:
+    """The lexicon that goes with a model file: ner.crfsuite -> ner.lexicon.tsv."""
+    return Path(model).with_suffix(".lexicon.tsv")
+
+
+def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
+                params: dict | None = None, groups: tuple[str, ...] = FEATURE_GROUPS,
+                verbose: bool = False) -> Path:
+    """Train and write the model to ``out`` (and, with the lexicon group, its
+    lexicon beside it)."""
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    folds = [examples[k::LEXICON_FOLDS] for k in range(LEXICON_FOLDS)]
+    for k, fold in enumerate(folds):
+        # jackknife: a sentence's lexicon holds the mentions of the other folds only
+        others = [ex for j, other in enumerate(folds) if j != k for ex in other]
+        lexicon = build_lexicon(others) if "lexicon" in groups else None
+        for text, spans in fold:
+            trainer.append(sentence_features(text, groups, lexicon), spans_to_tags(len(text), spans))
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {}),
+                        "feature.possible_transitions": True})
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    trainer.train(str(tmp))
+    tmp.replace(out)  # never leave a half-written model under the real name
+    if "lexicon" in groups:
+        build_lexicon(examples).write(lexicon_path(out))
+    return out
+
+
+def score(gold: list[list[Span]], predicted: list[list[Span]]) -> dict[str, dict[str, float]]:
+    """Exact-span precision, recall and F1 per label, plus micro "overall"."""
+    counts: dict[str, list[int]] = {}  # label -> [true positives, predicted, gold]
+    for gold_spans, predicted_spans in zip(gold, predicted):
+        gold_set, predicted_set = set(gold_spans), set(predicted_spans)
+        for span in predicted_set:
+            counts.setdefault(span[2], [0, 0, 0])[1] += 1
+            if span in gold_set:
+                counts[span[2]][0] += 1
+        for span in gold_set:
+            counts.setdefault(span[2], [0, 0, 0])[2] += 1
+    counts["overall"] = [sum(c[i] for c in counts.values()) for i in range(3)]
+    table = {}
+    for label, (tp, n_pred, n_gold) in sorted(counts.items()):
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        table[label] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                        "support": n_gold}
+    return table
+
+
+def format_scores(table: dict[str, dict[str, float]]) -> str:
+    lines = [f"{'label':<13}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
+    for label, row in table.items():
+        mark = " *" if label in MAIN_LABELS else ""
+        lines.append(f"{label:<13}{row['precision']:7.3f}{row['recall']:7.3f}"
+                     f"{row['f1']:7.3f}{row['support']:7d}{mark}")
+    return "\n".join(lines)
+
+
+def evaluate_model(model: str | Path, examples: list[tuple[str, list[Span]]],
+                   groups: tuple[str, ...] = FEATURE_GROUPS) -> dict:
+    from .tagger import Tagger
+    tagger = Tagger(model, groups)
+    predicted = tagger.tag_many([text for text, _ in examples])
+    return score([spans for _, spans in examples], predicted)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graph.ner.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, help="CLUENER train.json")
+    parser.add_argument("--out", default="data/models/ner.crfsuite", help="model file to write")
+    parser.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
+    parser.add_argument("--iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
+    parser.add_argument("--groups", default=",".join(FEATURE_GROUPS),
+                        help=f"feature groups to use (default: all of {','.join(FEATURE_GROUPS)})")
+    parser.add_argument("--limit", type=int, help="train on only the first N training sentences")
+    parser.add_argument("--all", action="store_true",
+                        help="train on the whole corpus (validation scores then mean little)")
+    args = parser.parse_args(argv)
+    groups = tuple(g for g in args.groups.split(",") if g)
+    unknown = set(groups) - set(FEATURE_GROUPS)
+    if unknown:
+        parser.error(f"unknown feature groups: {', '.join(sorted(unknown))}")
+
+    training, validation = split_corpus(read_corpus(args.corpus))
+    if args.all:
+        training = training + validation
+    if args.limit:
+        training = training[:args.limit]
+    params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
+    print(f"training on {len(training)} sentences, validating on {len(validation)}; "
+          f"features {','.join(groups)}; {params}", file=sys.stderr)
+    started = time.perf_counter()
+    model = train_model(training, args.out, params, groups)
+    seconds = time.perf_counter() - started
+    print(f"trained in {seconds:.1f} s -> {model} ({model.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    print(format_scores(evaluate_model(model, validation, groups)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

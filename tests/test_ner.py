@@ -1,0 +1,179 @@
+"""The named-entity tagger: features, labels, training, the shipped model, `zhkg ner`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.cli import main
+from graph.ner import load_tagger
+from graph.ner.cluener import read_corpus, spans_from_label, to_json_line
+from graph.ner.features import FEATURE_GROUPS, sentence_features, spans_to_tags, tags_to_spans
+from graph.ner.tagger import Tagger
+from graph.ner.train import evaluate_model, score, split_corpus, train_model
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "cluener" / "train.json"
+needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="CLUENER corpus not beside the repo")
+
+
+@pytest.fixture(scope="module")
+def corpus_slice():
+    return read_corpus(CORPUS)[:400]
+
+
+# --- features and labels --------------------------------------------------------------
+
+def test_features_have_every_group():
+    text = "北京市海淀区的华夏科技有限公司总经理刘德文说"
+    features = sentence_features(text)
+    assert len(features) == len(text)
+    company_char = features[text.index("华")]
+    keys = {f.split("=")[0] for f in company_char}
+    assert {"bias", "c0", "c-1", "c+1", "b-1", "b+1", "t0", "y", "wp", "w", "pos", "nx"} <= keys
+    assert "c0=华" in company_char and "c+1=夏" in company_char
+    assert "nx=company" in company_char  # 有限公司 follows within a few chars
+    assert any(f.startswith("g=div") for f in features[text.index("海")])
+    assert any(f.startswith("g=pos") for f in features[text.index("总")])
+    assert any(f.startswith("sn=1") for f in features[text.index("刘")])
+
+
+def test_feature_groups_can_be_switched_off():
+    text = "上海银行行长说"
+    only_chars = sentence_features(text, ("chars",))
+    assert not any(f.startswith(("wp=", "g=", "y=")) for f in only_chars[0])
+    assert len(sentence_features(text, FEATURE_GROUPS)[0]) > len(only_chars[0])
+
+
+def test_digits_and_full_width_are_folded():
+    assert "c0=0" in sentence_features("第１２号")[1]
+    assert sentence_features("") == []
+
+
+@needs_corpus
+def test_tags_round_trip_the_corpus_spans(corpus_slice):
+    for text, spans in corpus_slice:
+        tags = spans_to_tags(len(text), spans)
+        assert len(tags) == len(text)
+        assert tags_to_spans(tags) == sorted(spans)
+
+
+def test_tags_to_spans_is_lenient_about_unclosed_entities():
+    tags = ["B-name", "I-name", "O", "S-position", "I-company", "E-company", "B-name"]
+    assert tags_to_spans(tags) == [(0, 2, "name"), (3, 4, "position"), (4, 6, "company"), (6, 7, "name")]
+
+
+def test_cluener_label_is_checked_against_text():
+    assert spans_from_label("叶老桂说", {"name": {"叶老桂": [[0, 2]]}}) == [(0, 3, "name")]
+    with pytest.raises(ValueError):
+        spans_from_label("叶老桂说", {"name": {"叶老桂": [[1, 3]]}})
+
+
+def test_score_counts_exact_spans():
+    gold = [[(0, 2, "name"), (3, 5, "company")]]
+    predicted = [[(0, 2, "name"), (3, 6, "company")]]
+    table = score(gold, predicted)
+    assert table["name"]["f1"] == 1.0
+    assert table["company"]["precision"] == 0.0 and table["company"]["recall"] == 0.0
+    assert table["overall"]["f1"] == 0.5
+
+
+# --- training ---------------------------------------------------------------------------
+
+def test_split_is_fixed_and_disjoint():
+    items = list(range(100))
+    training, validation = split_corpus(items)
+    assert (training, validation) == split_corpus(items)
+    assert len(validation) == 10 and not set(training) & set(validation)
+
+
+@needs_corpus
+def test_training_on_a_slice_gives_a_model_that_tags(tmp_path, corpus_slice):
+    model = train_model(corpus_slice[:300], tmp_path / "small.crfsuite",
+                        {"max_iterations": 30})
+    assert model.stat().st_size > 0
+    tagger = Tagger(model)
+    spans = tagger.tag_many([text for text, _ in corpus_slice[:300]])
+    assert sum(map(len, spans)) > 0  # learnt something from its own training data
+    table = evaluate_model(model, corpus_slice[300:])
+    assert table["overall"]["support"] == sum(len(s) for _, s in corpus_slice[300:])
+
+
+# --- the shipped model ---------------------------------------------------------------------
+
+# Sentences written for this test (not from CLUENER, not from the sample article).
+@pytest.mark.parametrize("text, expected", [
+    ("华夏钢铁集团有限公司昨日宣布扩建新厂。", ("华夏钢铁集团有限公司", "company")),
+    ("据中国建设银行介绍，该项贷款已经发放。", ("中国建设银行", "company")),
+    ("江苏省生态环境厅发布了今年的水质报告。", ("江苏省生态环境厅", "government")),
+    ("这家工厂位于浙江省宁波市北仑区。", ("浙江省宁波市北仑区", "address")),
+    ("公司董事长张明远在会上表示，今年利润增长三成。", ("张明远", "name")),
+    ("公司董事长张明远在会上表示，今年利润增长三成。", ("董事长", "position")),
+])
+def test_shipped_model_tags_written_sentences(text, expected):
+    tagger = load_tagger()
+    mentions = {(text[s:e], label) for s, e, label in tagger.tag(text)}
+    assert expected in mentions
+
+
+def test_central_bank_is_a_government_body():
+    text = "中国人民银行决定下调存款准备金率。"
+    assert (0, 6, "government") in load_tagger().tag(text)
+
+
+def test_document_consistency_tags_recurring_names():
+    tagger = load_tagger()
+    sentences = ["华夏钢铁集团有限公司董事长张明远出席了发布会。", "张明远说，新厂明年投产。"]
+    first, second = tagger.tag_document(sentences)
+    assert (13, 16, "name") in first
+    assert (0, 3, "name") in second
+
+
+def test_tag_handles_empty_and_blank_text():
+    tagger = load_tagger()
+    assert tagger.tag("") == [] and tagger.tag("   ") == []
+    assert tagger.tag_many([]) == []
+
+
+# --- zhkg ner ---------------------------------------------------------------------------------
+
+def test_zhkg_ner_round_trips_cluener(tmp_path):
+    texts = ["华夏钢铁集团有限公司董事长张明远出席了发布会。", "这家工厂位于浙江省宁波市北仑区。"]
+    source = tmp_path / "in.json"
+    source.write_text("".join(json.dumps({"text": t, "id": i}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["ner", str(source), "-o", str(out)]) == 0
+    read_back = read_corpus(out)
+    assert [text for text, _ in read_back] == texts
+    assert [spans for _, spans in read_back] == load_tagger().tag_many(texts)
+    for line in out.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for mentions in record["label"].values():
+            for mention, positions in mentions.items():
+                for start, end in positions:  # inclusive ends
+                    assert record["text"][start:end + 1] == mention
+
+
+def test_zhkg_ner_reads_plain_text(tmp_path, capsys):
+    source = tmp_path / "in.txt"
+    source.write_text("公司董事长张明远在会上表示。\n\n这家工厂位于浙江省宁波市。\n", encoding="utf-8")
+    assert main(["ner", str(source)]) == 0
+    records = [json.loads(s) for s in capsys.readouterr().out.splitlines()]
+    assert [r["text"] for r in records] == ["公司董事长张明远在会上表示。", "这家工厂位于浙江省宁波市。"]
+    assert records[0]["label"]["name"] == {"张明远": [[5, 7]]}
+
+
+@pytest.mark.parametrize("content, reason", [
+    ('{"text": "上海"}\n\n{"text": "北京"}\n', "in.json:2: empty line"),
+    ('{"text": "上海"}\n{"txt": "北京"}\n', 'in.json:2: no "text" field'),
+    ('{"text": "上海"}\n{"text": "北京"\n', "in.json:2: invalid JSON"),
+])
+def test_zhkg_ner_bad_input(tmp_path, capsys, content, reason):
+    source = tmp_path / "in.json"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["ner", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("zhkg: error: ") and reason in err and err.count("\n") == 1
+    assert not out.exists() and list(tmp_path.iterdir()) == [source]
