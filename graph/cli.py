@@ -33,6 +33,13 @@ def _build_args(p: argparse.ArgumentParser) -> None:
                    help="write the graph even if it does not conform to the SHACL shapes")
     p.add_argument("--store", metavar="DIR",
                    help="add the documents to the persistent store in DIR instead of writing files")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="extract in N processes (default: the number of cores; small inputs use one)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where to extract: local processes, or a Dask cluster (--scheduler)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--strict", action="store_true", help="stop at the first file or line that cannot be read")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 @command("build", "build the knowledge graph of news files", _build_args)
@@ -41,10 +48,12 @@ def _build(args: argparse.Namespace) -> int:
         from .store import build_into_store
         print(build_into_store(args.paths, args.store, date=args.date))
         return 0
-    from .pipeline import build_outputs
-    summary = build_outputs(args.paths, args.out, date=args.date, html=not args.no_html,
-                            validate=not args.no_validate)
-    print(summary)
+    from .pipeline import BuildOptions, build_outputs, default_workers
+    options = BuildOptions(date=args.date, engine=args.engine, scheduler=args.scheduler, strict=args.strict,
+                           workers=args.workers if args.workers else default_workers(args.paths),
+                           progress=not args.quiet and sys.stderr.isatty())
+    print(build_outputs(args.paths, args.out, html=not args.no_html, validate=not args.no_validate,
+                        options=options))
     return 0
 
 

@@ -10,11 +10,14 @@ with the same canonical name become one node when the results are merged.
 """
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from rdflib import Graph
 
@@ -120,38 +123,235 @@ def to_rdf(ex: Extraction, with_ontology: bool = True) -> Graph:
     return g
 
 
+def format_summary(documents: int, entities: Iterable[Entity], facts: Iterable[Fact]) -> str:
+    """The terminal summary: documents, entities per class, facts per relation."""
+    entities = list(entities)
+    classes = Counter(e.cls for e in entities)
+    relations = Counter(f.relation for f in facts if f.modality != "negated")
+    return "\n".join([
+        f"documents: {documents}",
+        f"entities:  {len(entities)}  " + ", ".join(f"{c} {n}" for c, n in sorted(classes.items())),
+        f"facts:     {sum(relations.values())}  " + ", ".join(f"{r} {n}" for r, n in sorted(relations.items()))])
+
+
 def summary(ex: Extraction) -> str:
-    classes = Counter(e.cls for e in ex.entities.values())
-    relations = Counter(f.relation for f in ex.facts if f.modality != "negated")
-    lines = [f"documents: {len(ex.documents)}",
-             f"entities:  {len(ex.entities)}  " + ", ".join(f"{c} {n}" for c, n in sorted(classes.items())),
-             f"facts:     {sum(relations.values())}  " + ", ".join(f"{r} {n}" for r, n in sorted(relations.items()))]
-    return "\n".join(lines)
+    return format_summary(len(ex.documents), ex.entities.values(), ex.facts)
 
 
 def build(paths: Iterable[str | Path], date: str | None = None) -> tuple[Extraction, Graph]:
+    """Everything in memory: the extraction and its graph (for notebooks and small corpora)."""
     _parse_date(date)
     ex = extract(read.read_paths(paths, date=date))
     return ex, to_rdf(ex)
 
 
+# ------------------------------------------------------------------ at scale
+
+class GraphBuilder:
+    """Adds one document's extraction at a time to a graph, keeping nothing else.
+
+    Entities are merged across documents in a registry (names, class, aliases:
+    the size of the graph, not of the corpus) and written when the build ends,
+    so what stays in memory is the graph itself.
+    """
+
+    def __init__(self, with_ontology: bool = True):
+        self.graph = rdf.new_graph()
+        if with_ontology:
+            self.graph.parse(resource("ontology/zhkg.ttl"), format="turtle")
+        self.entities: dict[str, Entity] = {}
+        self.documents = 0
+        self.characters = 0
+        self.facts: list[Fact] = []  # kept light: only what the summary counts
+        self.sources: set[str] = set()
+
+    def add(self, ex: Extraction) -> None:
+        g = self.graph
+        for doc in ex.documents:
+            rdf.add_document(g, doc, ex.sentences[doc.id], ex.authors.get(doc.id, ()))
+            self.documents += 1
+            self.characters += len(doc.text)
+            self.sources.add(Path(doc.source).name)
+        for ent in ex.entities.values():
+            _merge_entity(self.entities, Entity(ent.key, ent.label, ent.cls, set(ent.aliases), [], dict(ent.attrs)))
+        for key, docs in ex.mentioned_in.items():
+            for doc_id in docs:
+                g.add((rdf.entity_iri(key), rdf.ZHKG.mentionedIn, rdf.document_iri(doc_id)))
+        for fact in ex.facts:
+            rdf.add_fact(g, fact)
+        self.facts.extend(Fact("", f.relation, "", None, f.modality) for f in ex.facts)
+
+    def finish(self) -> Graph:
+        for key in sorted(self.entities):
+            rdf.add_entity(self.graph, self.entities[key])
+        return self.graph
+
+    def summary(self) -> str:
+        return format_summary(self.documents, self.entities.values(), self.facts)
+
+
+def _extract_batch(docs: list[Document]) -> list[Extraction]:
+    """One task for a worker: extract a batch of documents, dropping mentions
+    (the builder does not need them and they are costly to send back)."""
+    out = []
+    for doc in docs:
+        ex = extract_document(doc)
+        for ent in ex.entities.values():
+            ent.mentions = []
+        out.append(ex)
+    return out
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract_stream(docs: Iterable[Document], workers: int = 1, engine: str = "local",
+                   scheduler: str | None = None, batch_size: int = 8) -> Iterator[Extraction]:
+    """Per-document extractions, in input order, from 1 or more local processes or a Dask cluster.
+
+    Documents are read lazily and sent in windows of batches, so memory stays
+    bounded however long the corpus is; the output does not depend on the
+    number of workers.
+    """
+    batches = _batches(docs, batch_size)
+    if engine == "dask":
+        yield from _dask_stream(batches, scheduler)
+    elif workers <= 1:
+        for batch in batches:
+            yield from _extract_batch(batch)
+    else:
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for window in _batches(batches, workers * 4):
+                for result in pool.map(_extract_batch, window):
+                    yield from result
+
+
+def _dask_stream(batches: Iterator[list[Document]], scheduler: str | None) -> Iterator[Extraction]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ZhkgError("--engine dask needs the 'distributed' package (pip install 'zhkg[dask]')") from None
+    if not scheduler:
+        raise ZhkgError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    with Client(scheduler, set_as_default=False) as client:
+        window_size = max(2, 4 * len(client.scheduler_info().get("workers", {})) or 8)
+        for window in _batches(batches, window_size):
+            futures = client.map(_extract_batch, window, pure=False)
+            for result in client.gather(futures):
+                yield from result
+
+
+SMALL_INPUT = 256 * 1024  # bytes; below this, starting worker processes costs more than it saves
+
+
+def default_workers(paths: Iterable[str | Path]) -> int:
+    """The number of cores, or one for small inputs."""
+    try:
+        size = sum(f.stat().st_size for f in read.find_files(paths))
+    except ZhkgError:
+        return 1  # the build itself will report the problem
+    return 1 if size < SMALL_INPUT else (os.cpu_count() or 1)
+
+
+@dataclass
+class BuildOptions:
+    date: str | None = None
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    strict: bool = False
+    progress: bool = False
+
+
+def build_graph(paths: Iterable[str | Path], options: BuildOptions | None = None,
+                skipped: list[str] | None = None) -> GraphBuilder:
+    """Stream documents through the stages into a GraphBuilder.
+
+    Files or lines that cannot be read are appended to ``skipped`` ("FILE[:LINE]:
+    reason") and passed over, unless ``options.strict``; if nothing at all could
+    be read that is an error.
+    """
+    options = options or BuildOptions()
+    _parse_date(options.date)
+    skipped = [] if skipped is None else skipped
+    on_skip = None if options.strict else skipped.append
+    docs = read.read_paths(paths, date=options.date, on_skip=on_skip)
+    builder = GraphBuilder()
+    with _progress(options.progress) as bar:
+        for ex in extract_stream(docs, options.workers, options.engine, options.scheduler):
+            builder.add(ex)
+            bar(ex)
+    if builder.documents == 0:
+        raise ZhkgError(skipped[0] if len(skipped) == 1 else
+                        f"no document could be read ({len(skipped)} skipped; first: {skipped[0] if skipped else 'none'})")
+    builder.finish()
+    return builder
+
+
+@contextmanager
+def _progress(enabled: bool):
+    """A progress line on stderr (documents, characters per second), or nothing."""
+    if not enabled:
+        yield lambda ex: None
+        return
+    from tqdm import tqdm
+    with tqdm(unit=" chars", unit_scale=True, file=sys.stderr, dynamic_ncols=True, mininterval=0.5) as bar:
+        docs = 0
+
+        def update(ex: Extraction) -> None:
+            nonlocal docs
+            docs += len(ex.documents)
+            bar.set_postfix_str(f"{docs} docs", refresh=False)
+            bar.update(sum(len(d.text) for d in ex.documents))
+        yield update
+
+
+VALIDATE_LIMIT = 300_000  # triples; pyshacl takes about a second per 3,000 triples
+
+
 def build_outputs(paths: Iterable[str | Path], out_dir: str | Path = "out", date: str | None = None,
-                  html: bool = True, validate: bool = True) -> str:
+                  html: bool = True, validate: bool = True, options: BuildOptions | None = None) -> str:
     """Build the graph and write graph.ttl (and graph.html) into out_dir; return a summary."""
-    ex, g = build(paths, date=date)
-    if validate:
+    options = options or BuildOptions(date=date)
+    skipped: list[str] = []
+    builder = build_graph(paths, options, skipped)
+    g = builder.graph
+    notes = []
+    if validate and len(g) <= VALIDATE_LIMIT:
         from .validate import validate as shacl_validate
         report = shacl_validate(g)
         if not report.conforms:
             raise ZhkgError(f"{out_dir}/graph.ttl: the graph does not conform to the SHACL shapes "
                             f"({len(report.violations)} violations; first: {report.violations[0]}); "
                             "nothing written (use --no-validate to write it anyway)")
+    elif validate:
+        notes.append(f"not validated: {len(g)} triples is over the {VALIDATE_LIMIT} limit of SHACL "
+                     "validation at build time; run `zhkg validate` on the output")
     out = Path(out_dir)
     with atomic_output(out / "graph.ttl") as fh:
         fh.write(rdf.to_turtle(g))
     written = [str(out / "graph.ttl")]
     if html:
         from .viz import write_html
-        write_html(g, out / "graph.html", title="zhkg: " + ", ".join(sorted({Path(d.source).name for d in ex.documents})))
+        write_html(g, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
         written.append(str(out / "graph.html"))
-    return summary(ex) + "\nwrote:     " + ", ".join(written)
+    lines = [builder.summary(), "wrote:     " + ", ".join(written)]
+    if skipped:
+        reasons = Counter(_reason(s) for s in skipped)
+        lines.append(f"skipped:   {len(skipped)}  " + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())))
+        lines.extend(f"  {s}" for s in skipped[:20])
+    return "\n".join(lines + notes)
+
+
+def _reason(message: str) -> str:
+    """The kind of problem in a skip message: the words after the location, up to a parenthesis."""
+    return message.rsplit(": ", 1)[-1].split(" (")[0]

@@ -7,9 +7,10 @@ first short, unpunctuated line is its title.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import ZhkgError
 from .types import Document
@@ -46,33 +47,107 @@ def _looks_like_text(text: str) -> bool:
     return control <= len(text) // 100
 
 
+NEWS_SUFFIXES = (".txt", ".jsonl", ".json")
+
+
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The .txt files named or found (recursively) in folders, in a stable order."""
+    """The news files named, or found recursively in folders (.txt, .jsonl), in a stable order."""
     found: list[Path] = []
+    paths = list(paths)
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*.txt") if f.is_file()))
+            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in NEWS_SUFFIXES
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
         elif p.is_file():
             found.append(p)
         else:
             raise ZhkgError(f"{p}: no such file or folder")
     if not found:
-        raise ZhkgError(f"{', '.join(map(str, paths))}: no .txt files found")
+        raise ZhkgError(f"{', '.join(map(str, paths))}: no .txt or .jsonl files found")
     return found
 
 
-def read_file(path: str | Path, date: str | None = None) -> list[Document]:
-    path = Path(path)
+def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ZhkgError(f"{path}: cannot read ({exc.strerror})") from None
-    return split_page(decode(data, str(path)), source=str(path), date=date)
+    return decode(data, str(path))
 
 
-def read_paths(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
+def read_file(path: str | Path, date: str | None = None) -> list[Document]:
+    """The articles of one .txt file (a page may hold several)."""
+    path = Path(path)
+    return split_page(_read_text(path), source=str(path), date=date)
+
+
+def read_jsonl(path: str | Path, date: str | None = None,
+               on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Articles from JSON lines with ``text`` and optional ``id``, ``title``, ``date``, ``url``.
+
+    A bad line is reported through ``on_skip`` ("FILE:LINE: reason") and
+    skipped; without ``on_skip`` it is an error.
+    """
+    path = Path(path)
+    for number, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield _json_document(line, path, number, date)
+        except ZhkgError as exc:
+            if on_skip is None:
+                raise
+            on_skip(str(exc))
+
+
+def _json_document(line: str, path: Path, number: int, date: str | None) -> Document:
+    where = f"{path}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ZhkgError(f"{where}: invalid JSON ({exc.msg})") from None
+    if not isinstance(record, dict):
+        raise ZhkgError(f"{where}: expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ZhkgError(f"{where}: no \"text\"")
+    record_date = record.get("date") or date
+    if record_date:
+        record_date = _iso_date(str(record_date), where)
+    title = str(record.get("title") or "").strip()
+    body = join_broken_lines(_paragraphs(text))
+    if title and body and body[0] == title:
+        body = body[1:]
+    doc_id = str(record.get("id") or f"{path.stem}-{number}")
+    return Document(id=doc_id, text="\n".join(([title] if title else []) + body), title=title,
+                    source=str(path), date=record_date, url=record.get("url") or None)
+
+
+def _iso_date(value: str, where: str) -> str:
+    m = re.match(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", value)
+    if not m:
+        raise ZhkgError(f"{where}: date {value!r} is not a date (YYYY-MM-DD)")
+    y, mo, d = map(int, m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def read_paths(paths: Iterable[str | Path], date: str | None = None,
+               on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Documents from files and folders, streamed one file at a time.
+
+    With ``on_skip``, a file or line that cannot be read is reported and
+    skipped and the rest goes on; without it, the first one is an error.
+    """
     for f in find_files(paths):
-        yield from read_file(f, date=date)
+        try:
+            if f.suffix in (".jsonl", ".json"):
+                yield from read_jsonl(f, date=date, on_skip=on_skip)
+            else:
+                yield from read_file(f, date=date)
+        except ZhkgError as exc:
+            if on_skip is None:
+                raise
+            on_skip(str(exc))
 
 
 def _paragraphs(text: str) -> list[str]:
