@@ -136,3 +136,21 @@ def to_networkx(g: Graph, include_negated: bool = False) -> nx.MultiDiGraph:
             G.add_edge(node_ids[branch], node_ids[parent], key=f"{branch} subOrganizationOf {parent}",
                        relation="subOrganizationOf", modality="", sentence="")
     return G
+
+
+def pagerank(G: nx.Graph, damping: float = 0.85) -> dict:
+    """PageRank of every node, ignoring edge direction and parallel edges.
+
+    networkx's own ``nx.pagerank`` needs scipy, which zhkg does not depend on;
+    this uses the numpy power iteration the HTML view sizes its nodes with.
+    Undirected because in a zhkg graph direction mostly says "person -> employer"
+    or "firm -> product", and importance flows both ways."""
+    from .viz import pagerank as power_iteration
+
+    nodes = list(G.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    pairs = {tuple(sorted((index[u], index[v]))) for u, v in G.edges() if u != v}
+    sources = [a for a, b in pairs] + [b for a, b in pairs]
+    targets = [b for a, b in pairs] + [a for a, b in pairs]
+    ranks = power_iteration(len(nodes), sources, targets, damping=damping)
+    return {n: float(ranks[index[n]]) for n in nodes}

@@ -5,7 +5,7 @@ import networkx as nx
 import pytest
 
 from graph import rdf
-from graph.network import to_networkx
+from graph.network import pagerank, to_networkx
 from graph.pipeline import build, to_rdf, Extraction
 from graph.types import BANK, DISTRICT, ENTERPRISE, LENDS_TO, LOCATED_IN, Document, Entity, Evidence, Fact, Sentence
 
@@ -104,3 +104,13 @@ def test_sample_every_non_negated_fact_is_one_edge():
     # Same input, same graph, in the same order.
     again = to_networkx(build([SAMPLE])[1])
     assert list(again.edges(keys=True)) == list(G.edges(keys=True))
+
+
+def test_pagerank_ranks_the_hub_first_and_sums_to_one():
+    star = nx.MultiDiGraph([("hub", leaf) for leaf in "abcd"] + [("a", "hub"), ("x", "y")])
+    ranks = pagerank(star)
+    assert set(ranks) == set(star.nodes)
+    assert max(ranks, key=ranks.get) == "hub"
+    assert ranks["a"] == pytest.approx(ranks["b"])  # a parallel edge back does not count twice
+    assert ranks["x"] == pytest.approx(ranks["y"])
+    assert sum(ranks.values()) == pytest.approx(1.0)
