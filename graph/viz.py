@@ -94,6 +94,7 @@ class ViewNode:
     cls: str
     aliases: list[str] = field(default_factory=list)
     docs: list[int] = field(default_factory=list)  # indexes into ViewModel.documents
+    attrs: list[tuple[str, str]] = field(default_factory=list)  # (Chinese property label, value)
 
 
 @dataclass
@@ -203,7 +204,7 @@ def read_view_model(g: Graph) -> ViewModel:
         label = _label(graphs, n)
         aliases = sorted({str(a) for a in g.objects(n, SKOS.altLabel)} - {label})
         docs = sorted(doc_index[d] for d in g.objects(n, ZHKG.mentionedIn) if d in doc_index)
-        nodes.append(ViewNode(str(n), label, _entity_class(g, n), aliases, docs))
+        nodes.append(ViewNode(str(n), label, _entity_class(g, n), aliases, docs, _attributes(g, graphs, n)))
     is_node = set(node_iris)
 
     edges, covered = [], set()
@@ -225,6 +226,15 @@ def read_view_model(g: Graph) -> ViewModel:
     relation_labels = {r: _label(graphs, URIRef(r)) for r in relations}
     modality_labels = {m: _label(graphs, ZHKG[m]) for m in sorted({e.modality for e in edges} - {""})}
     return ViewModel(nodes, edges, doc_titles, class_labels, relation_labels, modality_labels)
+
+
+_NAME_PROPERTIES = {RDFS.label, SKOS.altLabel, SKOS.prefLabel}
+
+
+def _attributes(g: Graph, graphs, node: URIRef) -> list[tuple[str, str]]:
+    """Literal-valued facts about the node itself (职务, 股票代码, ...), names aside."""
+    return sorted((_label(graphs, p), str(o)) for p, o in g.predicate_objects(node)
+                  if isinstance(o, Literal) and p not in _NAME_PROPERTIES)
 
 
 def _class_order(cls: str) -> tuple[int, str]:
@@ -498,6 +508,8 @@ def view_data(model: ViewModel, title: str) -> dict:
             row["aliases"] = n.aliases
         if n.docs:
             row["docs"] = n.docs
+        if n.attrs:
+            row["attrs"] = [list(a) for a in n.attrs]
         nodes.append(row)
     edges = []
     for j, e in enumerate(model.edges):

@@ -269,6 +269,7 @@
     function row(k, v) { var tr = el('tr'); tr.appendChild(el('td', k)); tr.appendChild(el('td', v)); table.appendChild(tr); }
     row('全称', n.label);
     row('简称', n.aliases ? n.aliases.join('、') : '—');
+    (n.attrs || []).forEach(function (kv) { row(kv[0], kv[1]); });
     if (n.docs) row('文档', n.docs.map(function (d) { return data.documents[d]; }).join('；'));
     panel.appendChild(table);
     factList('事实（出）', outEdges[id], true);

@@ -114,6 +114,14 @@ def test_classes_come_with_chinese_labels_and_distinct_styles():
     assert len(styles) == len(data["classes"])
 
 
+def test_nodes_carry_their_attributes():
+    g = rdf.new_graph()
+    rdf.add_entity(g, _entity("林某", "Person", attrs={"role": "总经理"}))
+    rdf.add_entity(g, _entity("某某股份有限公司", ENTERPRISE, attrs={"stock_code": "600000.SH"}))
+    attrs = {n["label"]: n.get("attrs") for n in embedded_data(render_html(g))["nodes"]}
+    assert attrs == {"林某": [["职务", "总经理"]], "某某股份有限公司": [["股票代码", "600000.SH"]]}
+
+
 # --- escaping ----------------------------------------------------------------------
 
 def test_article_text_cannot_break_out_of_the_data_script():
