@@ -51,6 +51,8 @@ class Lexicon:
     boundaries: frozenset[str]
     legal_forms: tuple[str, ...]
     industry_words: tuple[str, ...]
+    group_modifiers: tuple[str, ...]
+    group_heads: tuple[str, ...]
     product_cues: tuple[str, ...]
     product_stops: tuple[str, ...]
     non_products: tuple[str, ...]
@@ -91,6 +93,8 @@ def lexicon() -> Lexicon:
         boundaries=frozenset(read_lines("dict/name_boundaries.txt")),
         legal_forms=by_len(read_lines("dict/legal_forms.txt")),
         industry_words=by_len(read_lines("dict/industry_words.txt")),
+        group_modifiers=by_len(read_lines("dict/group_modifiers.txt")),
+        group_heads=by_len(read_lines("dict/group_heads.txt")),
         product_cues=by_len(read_lines("dict/product_cues.txt")),
         product_stops=by_len(read_lines("dict/product_stops.txt")),
         non_products=tuple(read_lines("dict/non_products.txt")),
@@ -165,8 +169,9 @@ def _cut_at_division(name: str) -> str:
 
 
 _PREPOSITIONS = set("向为对与和在据从给由被将把跟及或以")
+# ("mq" is left out: jieba gives it to nouns such as 零部件.)
 _BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "f", "q", "y", "e", "o",
-                  "t", "m", "mq", "zg", "u", "l", "v", "vd", "ad"}
+                  "t", "m", "zg", "u", "l", "v", "vd", "ad"}
 
 
 @cache
@@ -192,7 +197,7 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
 
 
 _PRODUCT_BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "t", "y", "e", "o",
-                          "m", "mq", "zg", "u", "ad", "f", "q"}
+                          "m", "zg", "u", "ad", "f", "q"}
 
 
 # Words jieba tags as function words that still occur inside names.
@@ -240,13 +245,31 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
     for m in _division_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
-    for m in _pattern(lex.groups).finditer(text):
+    for m in _group_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)企业", text):
         if not _pattern(lex.groups).search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
+
+
+@cache
+def _group_pattern() -> re.Pattern:
+    """Groups of firms: a fixed group (中小微企业), or up to two modifiers before a
+    fixed group or a word for firms (市属国有企业, 科技型企业, 餐饮商户); a fixed
+    group may be followed by 租户/商户 (中小微企业租户: the same group)."""
+    lex = lexicon()
+    alt = lambda words: "|".join(map(re.escape, words))
+    mods, fixed, heads = alt(lex.group_modifiers), alt(lex.groups), alt(lex.group_heads)
+    return re.compile(f"(?:{mods}){{0,2}}(?:{fixed})(?:租户|商户)?|(?:{mods}){{1,2}}(?:{heads})")
+
+
+def group_canonical(name: str) -> str:
+    """中小微企业租户 is the group 中小微企业."""
+    if name.endswith(("租户", "商户")) and name[:-2] in lexicon().groups:
+        return name[:-2]
+    return name
 
 
 @cache
@@ -378,7 +401,7 @@ def _breaks_product(word: str) -> bool:
     if len(word) == 1:
         return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到"
     return _word_tags().get(word, "") in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "t",
-                                          "m", "mq"} and word not in _NAME_PARTS
+                                          "m"} and word not in _NAME_PARTS
 
 
 def _counted_products(text: str) -> list[Mention]:
@@ -508,7 +531,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     products, product_aliases = product_mentions(text)
     candidates = (suffix_mentions(text) + gazetteer_mentions(text) + products
                   + [m for m, _ in people] + (ner_mentions(text, sentences) if use_ner else []))
-    mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
+    mentions = _drop_descriptive_groups(text, resolve_overlaps([m for m in candidates if _plausible(m)]))
 
     # Aliases declared right after a full name, then short forms of full names.
     aliases: dict[str, str] = dict(product_aliases)  # alias -> full name
@@ -533,6 +556,9 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     for alias in [a for a in aliases if a in full_names]:
         full_names.pop(alias)
     _alias_product_short_forms(mentions, aliases)
+    for m in mentions:
+        if m.cls == GROUP and group_canonical(m.text) != m.text:
+            aliases.setdefault(m.text, group_canonical(m.text))
     classes = {m.text: m.cls for m in mentions}
     mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names})
 
@@ -565,6 +591,23 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     return out
+
+
+def _drop_descriptive_groups(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A group word that describes a firm rather than naming firms is no group:
+    连锁餐饮企业某某有限公司 (apposition), 某某公司是区属国有企业 (predicate)."""
+    keep = []
+    for i, m in enumerate(mentions):
+        if m.cls == GROUP:
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and nxt.start == m.end and nxt.cls in ORG_CLASSES:
+                continue
+            clause_start = max(text.rfind(c, 0, m.start) for c in "，。；！？\n") + 1
+            if re.search(r"(?:是|为|属于)(?:一家|一个|一批)?[^，。；]{0,12}$", text[clause_start:m.start]) \
+                    and re.match(r"\s*(?:[。；，]|$|之一)", text[m.end:]):
+                continue
+        keep.append(m)
+    return keep
 
 
 def _alias_product_short_forms(mentions: list[Mention], aliases: dict[str, str]) -> None:

@@ -107,10 +107,10 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
         for rule in rules():
             for m in rule.regex.finditer(masked):
                 objects = _members(masked, m, "O", rule.object_classes)
-                subjects = (_members(masked, m, "S", rule.subject_classes) if m.group("S")
-                            else _fallback_subject(masked, m, rule, sentence,
+                subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
+                            if m.group("S") else _fallback_subject(masked, m, rule, sentence,
                                                   sentences[max(0, sentence.index - 2)].start, ents))
-                if not subjects:
+                if not subjects or (m.group("S") and _urged_party_unnamed(masked, m, subjects, used)):
                     continue
                 if items is None:
                     items = quantities.scan(sentence.text, ref_date)
@@ -129,6 +129,42 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
                 {}))
     return list(facts.values())
+
+
+# Verbs by which one party urges another to act (鼓励国企为租户减租): the urger
+# is not the one who acts.
+_URGING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促")
+
+
+def _urged_party_unnamed(masked: str, m: re.Match, subjects: list, used: list) -> bool:
+    """⟦协会⟧呼吁业主为⟦Q⟧减免租金: the one urged (业主) is no entity, so there is
+    no fact; the association itself cuts no rent."""
+    first = subjects[0]
+    if not isinstance(first, int):
+        return False
+    subject_end = masked.find("⟧", masked.find(f"⟦{first}:")) + 1
+    return bool(_URGING.search(masked, subject_end, m.start("T")))
+
+
+def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
+    """A subject in the trigger's own clause beats one in an earlier clause:
+    ⟦G⟧印发通知，鼓励⟦Q1⟧为⟦Q2⟧减免房租 -> Q1 (the one who cuts rent), not G.
+    Returns [] when the matched subject is already in that clause."""
+    end = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
+    clause_start = max(masked.rfind(c, 0, end) for c in "，,：")  # (":" is inside placeholders)
+    if clause_start < m.end("S"):
+        return []
+    inside = [p for p in _PLACEHOLDER.finditer(masked, clause_start, end) if p.group(2) in rule.subject_classes]
+    if not inside:
+        return []
+    last = inside[-1]
+    members = [int(last.group(1))]
+    for p in reversed(inside[:-1]):  # a list before it: A、B为...
+        between = masked[p.end():last.start()] if p is inside[-2] else None
+        if between is None or not re.fullmatch(_LIST_JOINER + "?", between):
+            break
+        members.insert(0, int(p.group(1)))
+    return members
 
 
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, sentence: Sentence,
