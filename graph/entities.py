@@ -193,7 +193,8 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
             return True
         return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到"
     tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
-    return _word_tags().get(word, "") in tags and word not in _NAME_PARTS
+    # industry words (控股, 投资, 发展) are verbs to jieba but parts of firm names
+    return _word_tags().get(word, "") in tags and word not in _NAME_PARTS and word not in _industry_words()
 
 
 _PRODUCT_BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "t", "y", "e", "o",
@@ -220,11 +221,38 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue
         if _is_function_word(core) or re.fullmatch(r"[\d.%]+", core):
             continue
-        if cls == ENTERPRISE and m.group() in ("公司", "企业") and core in lex.groups:
+        if cls == ENTERPRISE and m.group() in ("公司", "企业") and (core in lex.groups or core in lex.industry_words):
+            continue  # 科技公司, 物流公司: a kind of firm, no name
+        if _is_common_noun_phrase(name, m.group()):
             continue
+        if cls == SITE:
+            end = _extend_sub_park(text, end)
+            name = text[start:end]
         cls = _refine_class(name, cls)
         found.append(Mention(start, end, name, cls, "suffix"))
     return found
+
+
+@cache
+def _industry_words() -> frozenset[str]:
+    return frozenset(lexicon().industry_words)
+
+
+def _is_common_noun_phrase(name: str, ending: str) -> bool:
+    """全资子公司, 港股上市公司, 物业公司: a dictionary noun for a kind of firm, with
+    only common words before it, names no firm."""
+    words = list(tokenizer().cut(name, HMM=False))
+    last = words[-1]
+    if not (len(last) > len(ending) and last.endswith(ending) and last.endswith(("公司", "企业"))):
+        return False
+    tags = _word_tags()
+    return last in tokenizer().FREQ and all(tags.get(w, "x") in ("n", "v", "vn", "a", "b", "d") for w in words[:-1])
+
+
+def _extend_sub_park(text: str, end: int) -> int:
+    """中关村科技园朝阳园, 某某产业园区东区: a sub-park after a park is part of its name."""
+    m = re.match(f"[{CJK}]{{1,4}}?(?:分园|园区|片区|园)", text[end:end + 6])
+    return end + m.end() if m else end
 
 
 def _refine_class(name: str, cls: str) -> str:
@@ -513,7 +541,15 @@ def short_forms(name: str) -> set[str]:
                 forms.add(form[: -len(word)])
                 forms.add(form[: -len(word)] + "公司")
     return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
-            and f not in lex.groups and f not in lex.industry_words}
+            and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)}
+
+
+def _is_generic(form: str) -> bool:
+    """农村商业银行, 商业管理: common words only, no trade name left."""
+    words = list(tokenizer().cut(form, HMM=False))
+    tags = _word_tags()
+    return all(w in tokenizer().FREQ and tags.get(w, "x") in ("n", "vn", "b", "a", "v") for w in words) \
+        and any(len(w) > 1 for w in words) and form not in lexicon().banks
 
 
 def _division_prefixes(name: str) -> list[str]:

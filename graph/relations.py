@@ -27,6 +27,7 @@ CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organi
                 "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
 _PLACEHOLDER = re.compile(r"⟦(\d+):(\w)⟧")
 _LIST_JOINER = r"(?:、|和|及|与|以及|或|，)"
+_SLOT_JOINER = r"(?:、|和|及|与|以及|或)"
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
     def slot(m: re.Match) -> str:
         name, role = m.group(1), m.group(2)
         classes[name] = roles[role]
-        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)"
+        # the slot, then any list after it (A、B和C), so what follows the list can match
+        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{_SLOT_JOINER}⟦\\d+:[{roles[role]}]⟧)*"
 
     out = re.sub(r"\{([SO]):(\w+)\}", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
@@ -105,10 +107,10 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
             continue
         items = None
         for rule in rules():
-            for m in rule.regex.finditer(masked):
-                objects = _members(masked, m, "O", rule.object_classes)
+            for m in _matches(rule, masked, used):
+                objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
-                            if m.group("S") else _fallback_subject(masked, m, rule, sentence,
+                            if m.group("S") else _fallback_subject(masked, m, rule, objects, sentence,
                                                   sentences[max(0, sentence.index - 2)].start, ents))
                 if not subjects or (m.group("S") and _urged_party_unnamed(masked, m, subjects, used)):
                     continue
@@ -146,33 +148,62 @@ def _urged_party_unnamed(masked: str, m: re.Match, subjects: list, used: list) -
     return bool(_URGING.search(masked, subject_end, m.start("T")))
 
 
+def _matches(rule: Rule, masked: str, used: list[Mention]):
+    """The rule's matches; when a match pairs an entity with itself (a bank
+    and 该行 naming it again), look again from just after its start, so a later
+    mention can fill the slot."""
+    pos = 0
+    while (m := rule.regex.search(masked, pos)) is not None:
+        yield m
+        pos = m.start() + 1 if _same_entity(m, used) else m.end()
+
+
+def _same_entity(m: re.Match, used: list[Mention]) -> bool:
+    if not m.group("S"):
+        return False
+    index = lambda slot: int(_PLACEHOLDER.fullmatch(m.group(slot)).group(1))
+    return used[index("S")].key == used[index("O")].key
+
+
 def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
     """A subject in the trigger's own clause beats one in an earlier clause:
     ⟦G⟧印发通知，鼓励⟦Q1⟧为⟦Q2⟧减免房租 -> Q1 (the one who cuts rent), not G.
     Returns [] when the matched subject is already in that clause."""
-    end = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
-    clause_start = max(masked.rfind(c, 0, end) for c in "，,：")  # (":" is inside placeholders)
-    if clause_start < m.end("S"):
+    anchor = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
+    return _nearest_in_clause(masked, m.end("S"), anchor, rule.subject_classes)
+
+
+def _clause_object(masked: str, m: re.Match, rule: Rule) -> list[int]:
+    """Likewise for an object named before the subject: ⟦E0⟧公告，旗下⟦E1⟧与⟦B⟧签订
+    贷款协议 -> E1 borrows."""
+    if not m.group("S") or m.start("O") > m.start("S"):
         return []
-    inside = [p for p in _PLACEHOLDER.finditer(masked, clause_start, end) if p.group(2) in rule.subject_classes]
+    return _nearest_in_clause(masked, m.end("O"), m.start("S"), rule.object_classes)
+
+
+def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str) -> list[int]:
+    """The last mention of the given classes in the clause ending at ``anchor``
+    (with any list right before it), if that clause starts after ``slot_end``."""
+    clause_start = max(masked.rfind(c, 0, anchor) for c in "，,：")  # (":" is inside placeholders)
+    if clause_start < slot_end:
+        return []
+    inside = [p for p in _PLACEHOLDER.finditer(masked, clause_start, anchor) if p.group(2) in classes]
     if not inside:
         return []
-    last = inside[-1]
-    members = [int(last.group(1))]
-    for p in reversed(inside[:-1]):  # a list before it: A、B为...
-        between = masked[p.end():last.start()] if p is inside[-2] else None
-        if between is None or not re.fullmatch(_LIST_JOINER + "?", between):
+    members = [int(inside[-1].group(1))]
+    for before, after in zip(reversed(inside[:-1]), reversed(inside[1:])):  # a list: A、B为...
+        if not re.fullmatch(_LIST_JOINER + "?", masked[before.end():after.start()]):
             break
-        members.insert(0, int(p.group(1)))
+        members.insert(0, int(before.group(1)))
     return members
 
 
-def _fallback_subject(masked: str, m: re.Match, rule: Rule, sentence: Sentence,
+def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
                       window_start: int, ents: DocumentEntities) -> list:
     """The nearest compatible mention before the trigger in this sentence; else
     the last one named in the two sentences before; else the article's firm."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
-              if p.group(2) in rule.subject_classes and p.start() != m.start("O")]
+              if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects]
     if before:
         return [before[-1]]
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes
