@@ -135,7 +135,30 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
             pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
             break
         pos -= len(word)
-    return max(pos, start)
+    pos = max(pos, start)
+    if cls != PRODUCT:
+        pos = _extend_to_place(text, start, pos, words, end)
+    return pos
+
+
+def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int) -> int:
+    """jieba tags many trade-name words as verbs (远航, 超市), which stops the walk
+    too early. When the words further left hold no real function word and
+    begin with a place name (合肥百味鲜超市有限公司), the name starts there."""
+    lex = lexicon()
+    hard = end
+    for word in reversed(words):
+        if word in lex.boundaries or _is_apposition(word) or \
+                _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn"):
+            break
+        hard -= len(word)
+    hard = max(hard, start)
+    if hard >= pos:
+        return pos
+    place = _division_pattern().search(text, hard, pos)
+    if place is None or _pattern(tuple(sfx for sfx, _ in lex.suffixes)).search(text, place.end(), pos):
+        return pos  # never across another name's ending (某某银行某某分行为某某公司)
+    return place.start()
 
 
 # Endings of agency names: a 和 right after one joins two agencies (市商务局和市场监管局).
@@ -155,7 +178,9 @@ def _cut_at_division(name: str) -> str:
     place name appears inside the span after a common noun (房东, 运营方, 子公司),
     that noun is an apposition and the name starts at the place.
     """
-    for m in _division_pattern().finditer(name, 1):
+    for m in _division_pattern().finditer(name):
+        if m.start() == 0:
+            continue
         prefix = name[:m.start()]
         if _division_pattern().fullmatch(prefix) or prefix in _NAME_PARTS or prefix.endswith(("集团", "中国")):
             continue
@@ -261,6 +286,8 @@ def _refine_class(name: str, cls: str) -> str:
         return GOVERNMENT
     if cls == ENTERPRISE and re.search("银行|信用社", name) and name.endswith(("分行", "支行", "银行")):
         return BANK
+    if cls in (ENTERPRISE, ORGANIZATION) and name.endswith(("农商行", "农商银行", "信用社", "信用联社")):
+        return BANK
     return cls
 
 
@@ -277,7 +304,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)企业", text):
-        if not _pattern(lex.groups).search(m.group()):
+        if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
 
@@ -535,20 +562,25 @@ def short_forms(name: str) -> set[str]:
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
             forms.add(core[len(div):])
-    for form in list(forms):
-        for word in lex.industry_words:
-            if form.endswith(word) and len(form) - len(word) >= 2:
-                forms.add(form[: -len(word)])
-                forms.add(form[: -len(word)] + "公司")
+    for _ in range(2):  # 某某机电设备 -> 某某机电 -> 某某
+        for form in list(forms):
+            for word in lex.industry_words:
+                if form.endswith(word) and len(form) - len(word) >= 2:
+                    forms.add(form[: -len(word)])
+                    forms.add(form[: -len(word)] + "公司")
     return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
             and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)}
 
 
 def _is_generic(form: str) -> bool:
-    """农村商业银行, 商业管理: common words only, no trade name left."""
+    """农村商业银行 (广州农村商业银行 without its place): a kind of bank, no name.
+    (Firms keep dictionary words as short forms: brands often are such words.)"""
+    if not form.endswith(("银行", "信用社", "农商行")):
+        return False
     words = list(tokenizer().cut(form, HMM=False))
     tags = _word_tags()
-    return all(w in tokenizer().FREQ and tags.get(w, "x") in ("n", "vn", "b", "a", "v") for w in words) \
+    common = ("n", "vn", "b", "a", "v", "nt") if len(words) > 1 else ("n", "vn", "b", "a", "v")
+    return all(w in tokenizer().FREQ and tags.get(w, "x") in common for w in words) \
         and any(len(w) > 1 for w in words) and form not in lexicon().banks
 
 
@@ -565,9 +597,13 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     text = doc.text
     people = person_mentions(text)
     products, product_aliases = product_mentions(text)
-    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + products
-                  + [m for m, _ in people] + (ner_mentions(text, sentences) if use_ner else []))
-    mentions = _drop_descriptive_groups(text, resolve_overlaps([m for m in candidates if _plausible(m)]))
+    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + products + [m for m, _ in people])
+    mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
+    if use_ner:
+        # The tagger fills gaps the rules leave; where both found a name the
+        # rules' edges win (the tagger often takes in 子公司, 运营方 or a place).
+        mentions = _fill_gaps(mentions, [m for m in ner_mentions(text, sentences) if _plausible(m)])
+    mentions = _drop_descriptive_groups(text, mentions)
 
     # Aliases declared right after a full name, then short forms of full names.
     aliases: dict[str, str] = dict(product_aliases)  # alias -> full name
@@ -627,6 +663,14 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     return out
+
+
+def _fill_gaps(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    taken = bytearray(max([m.end for m in mentions + extra], default=0))
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    gaps = [m for m in resolve_overlaps(extra) if not any(taken[m.start:m.end]) and not re.search(r"\s", m.text)]
+    return sorted(mentions + gaps, key=lambda m: m.start)
 
 
 def _drop_descriptive_groups(text: str, mentions: list[Mention]) -> list[Mention]:

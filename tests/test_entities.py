@@ -1,0 +1,209 @@
+"""Entities stage on sentences written for these tests (invented firms, real places)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.pipeline import extract_text
+
+
+def entities(text: str) -> dict[str, object]:
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    return {e.label: e for e in ex.entities.values()}
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    label = {k: e.label for k, e in ex.entities.items()}
+    return {(label[f.subject], f.relation, label[f.object]) for f in ex.facts if f.modality != "negated"}
+
+
+# ---------------------------------------------------------------- left boundary of names
+
+@pytest.mark.parametrize("text, name", [
+    ("位于园区的湖州青松电子科技有限公司近日投产。", "湖州青松电子科技有限公司"),
+    ("记者走访了连锁零售企业合肥百味鲜超市有限公司。", "合肥百味鲜超市有限公司"),
+    ("该商场的运营方济南泉城商业管理有限公司表示，将减免租金。", "济南泉城商业管理有限公司"),
+    ("承租户已向房东昆明滇池置业集团有限公司提出申请。", "昆明滇池置业集团有限公司"),
+    ("公司旗下全资子公司洛阳中原轴承有限公司获得贷款。", "洛阳中原轴承有限公司"),
+    ("港股上市公司东莞远航控股有限公司今日公告。", "东莞远航控股有限公司"),
+])
+def test_firm_name_starts_after_the_words_that_describe_it(text, name):
+    ents = entities(text)
+    assert name in ents and ents[name].cls == "Enterprise"
+    assert not any(label.endswith(name) and label != name for label in ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("企业可向市人社局申请社保减免。", "市人社局"),
+    ("宜昌市人力资源和社会保障局日前发布通知。", "宜昌市人力资源和社会保障局"),
+    ("江西省人民政府办公厅印发了通知。", "江西省人民政府办公厅"),
+    ("材料已送到国家药监局审批。", "国家药监局"),
+])
+def test_agency_names(text, name):
+    ents = entities(text)
+    assert name in ents and ents[name].cls == "GovernmentAgency"
+
+
+def test_local_government_words_are_no_names():
+    ents = entities("对主动减免租金的业主，当地政府可给予补贴。")
+    assert not any(e.cls == "GovernmentAgency" for e in ents.values())
+
+
+def test_kinds_of_firm_are_no_names():
+    ents = entities("多家上市公司和物流公司参加了会议，其中包括全资子公司。")
+    assert not any(e.cls == "Enterprise" for e in ents.values())
+
+
+# ---------------------------------------------------------------- banks
+
+def test_branch_is_a_bank_with_its_parent():
+    ents = entities("中国建设银行宁波分行向宁波海曙纺织有限公司发放贷款500万元。")
+    branch = ents["中国建设银行宁波分行"]
+    assert branch.cls == "Bank"
+    parent = ents["中国建设银行"]
+    assert parent.cls == "Bank" and branch.attrs["parent"] == parent.key
+
+
+@pytest.mark.parametrize("name", ["中国人民银行", "中国人民银行南京分行"])
+def test_central_bank_is_a_government_agency(name):
+    ents = entities(f"{name}召开了金融工作会议。")
+    assert ents[name].cls == "GovernmentAgency"
+
+
+# ---------------------------------------------------------------- aliases and short forms
+
+@pytest.mark.parametrize("text, full, alias", [
+    ("安徽丰禾农业科技股份有限公司（以下简称“丰禾农业”）发布公告。丰禾农业表示业绩增长。",
+     "安徽丰禾农业科技股份有限公司", "丰禾农业"),
+    ("厦门海晟船舶有限公司（简称：海晟船舶）成立于2010年。", "厦门海晟船舶有限公司", "海晟船舶"),
+    ("湖北楚天智造股份有限公司（证券简称：楚天智造 证券代码：688123）今日公告。",
+     "湖北楚天智造股份有限公司", "楚天智造"),
+])
+def test_declared_aliases(text, full, alias):
+    ents = entities(text)
+    assert alias in ents[full].aliases
+    assert alias not in ents
+
+
+@pytest.mark.parametrize("text, full, code", [
+    ("贵阳黔岭茶业股份有限公司(603777.SH)推出新茶。", "贵阳黔岭茶业股份有限公司", "603777.SH"),
+    ("湖北楚天智造股份有限公司（证券简称：楚天智造 证券代码：688123）今日公告。", "湖北楚天智造股份有限公司", "688123"),
+])
+def test_stock_codes(text, full, code):
+    assert entities(text)[full].attrs["stock_code"] == code
+
+
+def test_later_short_form_of_full_name_is_the_same_firm():
+    ents = entities("南通海纳机电设备有限公司近日扩产。海纳机电表示订单充足。")
+    assert "海纳机电" in ents["南通海纳机电设备有限公司"].aliases
+    assert "海纳机电" not in ents
+
+
+def test_short_forms_never_leave_only_common_words():
+    ents = entities("佛山农村商业银行向佛山南海陶瓷有限公司发放贷款。")
+    assert "农村商业银行" not in ents["佛山农村商业银行"].aliases
+
+
+# ---------------------------------------------------------------- pronouns
+
+def test_pronouns_resolve_to_the_firm_named_before():
+    text = "兰州陇西药业有限公司位于兰州新区。该公司主要生产中药饮片。"
+    assert ("兰州陇西药业有限公司", "produces", "中药饮片") in facts(text)
+
+
+def test_bank_pronoun_resolves_to_the_bank():
+    text = "记者从中国农业银行河南省分行获悉，该行已向小微企业发放贷款80亿元。"
+    assert ("中国农业银行河南省分行", "lendsTo", "小微企业") in facts(text)
+
+
+# ---------------------------------------------------------------- groups
+
+@pytest.mark.parametrize("text, group", [
+    ("区属国企为中小微企业减免租金。", "中小微企业"),
+    ("园区为科技型企业减免房租。", "科技型企业"),
+    ("商场将对餐饮商户减租。", "餐饮商户"),
+    ("孵化器为初创企业免收租金。", "初创企业"),
+    ("县属国有企业为入驻企业减免租金。", "县属国有企业"),
+])
+def test_groups_of_firms(text, group):
+    ents = entities(text)
+    assert ents[group].cls == "EnterpriseGroup"
+
+
+def test_counted_group():
+    ents = entities("此次减免惠及辖区内2600余家企业。")
+    assert ents["2600余家企业"].cls == "EnterpriseGroup"
+
+
+def test_counted_named_group_is_the_group():
+    ents = entities("目前已有45家初创企业提交了申请。")
+    assert "初创企业" in ents and ents["初创企业"].cls == "EnterpriseGroup"
+
+
+def test_group_word_describing_a_firm_is_no_group():
+    ents = entities("杭州西溪置业有限公司是西湖区的区属国有企业。连锁餐饮企业杭州知味餐饮有限公司也在此。")
+    assert not any(e.cls == "EnterpriseGroup" for e in ents.values())
+
+
+# ---------------------------------------------------------------- people
+
+def test_person_with_role_and_employer():
+    text = "据洛阳中原轴承有限公司总经理郑国强介绍，订单已排到年底。"
+    ents = entities(text)
+    assert ents["郑国强"].cls == "Person" and ents["郑国强"].attrs["role"] == "总经理"
+    assert ("郑国强", "worksFor", "洛阳中原轴承有限公司") in facts(text)
+
+
+def test_byline_reporter_has_no_employer():
+    text = "新厂投产\n\n□本报记者 吴晓梅\n\n湖州青松电子科技有限公司新厂投产。"
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    reporter = [e for e in ex.entities.values() if e.label == "吴晓梅"]
+    assert reporter and reporter[0].cls == "Person"
+    assert not any(f.subject == reporter[0].key for f in ex.facts)
+
+
+# ---------------------------------------------------------------- products
+
+@pytest.mark.parametrize("text, products", [
+    ("该公司主要生产光伏玻璃和光伏背板。", {"光伏玻璃", "光伏背板"}),
+    ("公司主要从事工业阀门、液压泵及密封件的研发、生产和销售。", {"工业阀门", "液压泵", "密封件"}),
+    ("公司研制出新一代便携式超声诊断仪。", {"便携式超声诊断仪"}),
+    ("满载30吨84消毒液的货车驶出厂区。", {"84消毒液"}),
+    ("该行推出了“科技助力贷”，支持科创企业。", {"科技助力贷"}),
+])
+def test_product_phrases(text, products):
+    ents = entities(text)
+    assert products <= {label for label, e in ents.items() if e.cls == "Product"}
+
+
+@pytest.mark.parametrize("text", [
+    "生产车间里一派繁忙景象。",
+    "员工戴口罩、勤洗手。",
+    "公司负责人表示，将维持正常生产。",
+    "企业复工复产率已达90%。",
+    "生产线实施了倒班制。",
+])
+def test_no_product_where_nothing_is_made(text):
+    assert not any(e.cls == "Product" for e in entities(text).values())
+
+
+def test_product_short_form_is_the_same_product():
+    text = "公司生产的重组人胰岛素注射液供不应求。胰岛素注射液的库存已见底。"
+    products = [e for e in entities(text).values() if e.cls == "Product"]
+    assert len(products) == 1 and "胰岛素注射液" in products[0].aliases
+
+
+def test_brand_after_its_description():
+    ents = entities("成都蜀香食品有限公司推出一款低糖月饼“蜀香月”。")
+    assert "低糖月饼" in ents["蜀香月"].aliases and ents["蜀香月"].cls == "Product"
+
+
+# ---------------------------------------------------------------- places
+
+@pytest.mark.parametrize("text, site", [
+    ("测温设备已在广州南站安装。", "广州南站"),
+    ("设备运抵双流国际机场。", "双流国际机场"),
+    ("企业入驻张江科技园浦东园。", "张江科技园浦东园"),
+])
+def test_sites(text, site):
+    assert entities(text)[site].cls == "Site"
