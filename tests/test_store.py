@@ -17,7 +17,7 @@ from graph.errors import ZhkgError
 from graph.query import format_result, load_graph, read_query, run_query
 from graph.types import Document
 
-from conftest import ROOT, SAMPLE, run_zhkg
+from conftest import ROOT, SAMPLE, run_zhkg, SAMPLE_DATE
 
 LOAN = Document(id="loan-1", title="银行贷款", source="news/loan.txt",
                 text="招商银行向华为技术有限公司发放贷款1亿元。华为技术有限公司生产手机。")
@@ -219,7 +219,7 @@ def _rows(csv_text: str) -> list[list[str]]:
 def test_the_sample_in_a_store_answers_the_example_queries_like_the_built_file(tmp_path, sample_build):
     out, _ = sample_build
     path = tmp_path / "kb"
-    result = run_zhkg("build", SAMPLE, "--store", path)
+    result = run_zhkg("build", SAMPLE, "--store", path, "--date", SAMPLE_DATE)
     assert result.returncode == 0, result.stderr
     graph = load_graph(out / "graph.ttl")
     for rq in sorted((ROOT / "data" / "queries").glob("*.rq")):
