@@ -126,7 +126,9 @@ def _ner(args: argparse.Namespace) -> int:
 # --- view --------------------------------------------------------------------
 
 def _view_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("graph", metavar="GRAPH", help="an RDF file (graph.ttl, or any graph with rdfs:label)")
+    p.add_argument("graph", metavar="GRAPH", nargs="?",
+                   help="an RDF file (graph.ttl, or any graph with rdfs:label)")
+    p.add_argument("--store", metavar="DIR", help="draw the persistent store in DIR instead of a file")
     p.add_argument("-o", "--out", help="the page to write (default: GRAPH with .html)")
     p.add_argument("--title", help="page title (default: the file name)")
     p.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of this entity (name or alias)")
@@ -137,9 +139,15 @@ def _view_args(p: argparse.ArgumentParser) -> None:
 def _view(args: argparse.Namespace) -> int:
     from pathlib import Path
     from .viz import load_graph_file, write_html
-    graph = load_graph_file(args.graph)
-    out = Path(args.out) if args.out else Path(args.graph).with_suffix(".html")
-    write_html(graph, out, title=args.title or Path(args.graph).name, focus=args.focus, depth=args.depth)
+    if bool(args.store) == bool(args.graph):
+        raise ZhkgError("view: give either GRAPH or --store DIR")
+    if args.store:
+        from .store import to_rdflib
+        graph, source = to_rdflib(args.store), Path(args.store)
+    else:
+        graph, source = load_graph_file(args.graph), Path(args.graph)
+    out = Path(args.out) if args.out else source.with_suffix(".html")
+    write_html(graph, out, title=args.title or source.name, focus=args.focus, depth=args.depth)
     print(f"wrote {out}")
     return 0
 

@@ -339,6 +339,16 @@ def export(store_dir: str | Path, out: str | Path) -> int:
     return len(items)
 
 
+def to_rdflib(store_dir: str | Path):
+    """The whole store, its named graphs merged, as an rdflib Graph (for the view)."""
+    store = open_read_only(store_dir)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)}
+    data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+    g = rdf.new_graph()
+    g.parse(data=data.decode("utf-8"), format="nt")
+    return g
+
+
 # --- merging ------------------------------------------------------------------------
 
 @dataclass(frozen=True)

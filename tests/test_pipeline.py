@@ -34,6 +34,9 @@ def ask(g, where):
 def test_build_writes_both_files_and_a_summary(sample_build):
     out, stdout = sample_build
     assert (out / "graph.ttl").stat().st_size > 0 and (out / "graph.html").stat().st_size > 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "graph.ttl").stat().st_mode & 0o777 == 0o666 & ~umask  # not left private by the temp file
     assert "documents: 5" in stdout and "lendsTo" in stdout and "entities:" in stdout
 
 

@@ -275,3 +275,15 @@ def test_push_round_trips_a_graph_into_a_live_oxigraph_server(kb, tmp_path):
         proc.wait(timeout=10)
     down = run_zhkg("push", ttl, "--endpoint", base + "/store")
     assert down.returncode == 2 and "cannot reach the endpoint" in down.stderr
+
+
+def test_view_draws_the_store(tmp_path):
+    path = tmp_path / "kb"
+    assert run_zhkg("build", SAMPLE, "--store", path).returncode == 0
+    page = tmp_path / "kb.html"
+    result = run_zhkg("view", "--store", path, "-o", page)
+    assert result.returncode == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "华夏银行" in html and "https://" not in html.split("<body", 1)[0].split("<style", 1)[0]
+    both = run_zhkg("view", tmp_path / "x.ttl", "--store", path)
+    assert both.returncode == 2 and "either GRAPH or --store" in both.stderr
