@@ -41,6 +41,7 @@ _PAREN = str.maketrans("()", "（）")
 class Lexicon:
     suffixes: tuple[tuple[str, str], ...]  # (ending, class), longest first
     banks: dict[str, str]  # name or short form -> full name
+    enterprises: dict[str, str]  # well-known firms: name or short form -> full name
     government_names: frozenset[str]  # the central bank and regulators
     divisions: dict[str, str]  # name -> level
     groups: tuple[str, ...]
@@ -71,6 +72,12 @@ def lexicon() -> Lexicon:
         for short in (row[1].split(",") if len(row) > 1 else []):
             if short.strip():
                 banks[short.strip()] = full
+    enterprises: dict[str, str] = {}
+    for row in _tsv("dict/enterprises.tsv"):
+        enterprises[row[0]] = row[0]
+        for short in (row[1].split(",") if len(row) > 1 else []):
+            if short.strip():
+                enterprises[short.strip()] = row[0]
     divisions = {}
     for code, name, short, level in _tsv("dict/divisions.tsv"):
         divisions[name] = level
@@ -83,6 +90,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         suffixes=suffixes,
         banks=banks,
+        enterprises=enterprises,
         government_names=frozenset(read_lines("dict/central_bank.txt")),
         divisions=divisions,
         groups=by_len(read_lines("dict/groups.txt")),
@@ -148,6 +156,9 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     lex = lexicon()
     hard = end
     for word in reversed(words):
+        if _place_start_pattern().fullmatch(word):
+            hard -= len(word)  # a place name, whatever jieba tags it (正定 'd')
+            continue
         if word in lex.boundaries or _is_apposition(word) or \
                 _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn"):
             break
@@ -155,7 +166,7 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     hard = max(hard, start)
     if hard >= pos:
         return pos
-    place = _division_pattern().search(text, hard, pos)
+    place = _place_start_pattern().search(text, hard, pos)
     if place is None or _pattern(tuple(sfx for sfx, _ in lex.suffixes)).search(text, place.end(), pos):
         return pos  # never across another name's ending (某某银行某某分行为某某公司)
     return place.start()
@@ -300,6 +311,12 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
     for m in _division_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
+        station = re.match(r"[东南西北]?站(?![长台点])", text[m.end():m.end() + 3])
+        if station:  # 石家庄站, 杭州东站: a railway station
+            found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
+                                 SITE, "gazetteer"))
+    for m in _pattern(tuple(sorted(lex.enterprises, key=len, reverse=True))).finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), ENTERPRISE, "gazetteer"))
     for m in _group_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
@@ -307,6 +324,17 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
+
+
+@cache
+def _place_start_pattern() -> re.Pattern:
+    """Place names a firm or site name may start with: divisions and the short
+    names of counties (正定国际机场), which are too ambiguous to stand alone."""
+    names = set(lexicon().divisions)
+    for code, name, short, level in _tsv("dict/divisions.tsv"):
+        if len(short) >= 2:
+            names.add(short)
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda w: (-len(w), w)))))
 
 
 @cache
@@ -442,7 +470,9 @@ def _is_product_name(name: str) -> bool:
     if any(name.endswith(sfx) for sfx, _ in lex.suffixes):
         return False  # an organisation or a place (为某某集团生产)
     words = list(tokenizer().cut(name, HMM=False))
-    if any(_breaks_product(w) for w in words) or _word_tags().get(words[0], "") in ("d", "ad", "v"):
+    first_tag = _word_tags().get(words[0], "")
+    if any(_breaks_product(w) for w in words) or (first_tag in ("d", "ad") and len(words[0]) <= 2) \
+            or (first_tag == "v" and len(words[0]) == 1):
         return False  # a clause, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假)
     return _word_tags().get(words[-1], "") not in ("a", "ad", "an", "l", "i")  # 困难, 先进: a state
 
@@ -455,8 +485,10 @@ def _breaks_product(word: str) -> bool:
         return True
     if len(word) == 1:
         return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到"
-    return _word_tags().get(word, "") in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "t",
-                                          "m"} and word not in _NAME_PARTS
+    tag = _word_tags().get(word, "")
+    if tag in ("m", "t"):
+        return len(word) <= 2  # 一派, 目前; but 一次性 is part of 一次性隔离衣
+    return tag in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y"} and word not in _NAME_PARTS
 
 
 def _counted_products(text: str) -> list[Mention]:
@@ -477,6 +509,9 @@ def _headed_products(text: str) -> list[Mention]:
     for m in _pattern(lex.product_heads).finditer(text):
         start = _left_boundary(text, m.start(), max(0, m.start() - 16), PRODUCT)
         name = text[start:m.end()]
+        cues = list(_pattern(lex.product_cues).finditer(name))
+        if cues:  # 主要从事呼吸机: the product starts after the production word
+            name = name[cues[-1].end():]
         name = _PRODUCT_OPENERS.sub("", _QUANTITY_PREFIX.sub("", name))
         start = m.end() - len(name)
         if name in lex.generic_heads or len(name) < 2 or any(name.endswith(g) for g in lex.generic_heads):
@@ -597,8 +632,11 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     text = doc.text
     people = person_mentions(text)
     products, product_aliases = product_mentions(text)
-    candidates = (suffix_mentions(text) + gazetteer_mentions(text) + products + [m for m, _ in people])
+    candidates = suffix_mentions(text) + gazetteer_mentions(text) + [m for m, _ in people]
     mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
+    # Product phrases come second: a name of a firm or place is never part of one
+    # (国家电网 is no 家电; 某某医院供货防护服 holds a hospital and a product).
+    mentions = _fill_gaps(mentions, products)
     if use_ner:
         # The tagger fills gaps the rules leave; where both found a name the
         # rules' edges win (the tagger often takes in 子公司, 运营方 or a place).
@@ -618,6 +656,12 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
             if code:
                 codes[m.text] = code
     full_names = {m.text: m.cls for m in mentions if m.cls in (ENTERPRISE, BANK)}
+    lex = lexicon()
+    for m in mentions:  # 国家电网 is 国家电网有限公司; 工行 is 中国工商银行
+        known = lex.enterprises.get(m.text) if m.cls == ENTERPRISE else lex.banks.get(m.text) if m.cls == BANK else None
+        if known and known != m.text:
+            aliases.setdefault(m.text, known)
+            full_names.setdefault(known, m.cls)
     for full in sorted(full_names, key=len, reverse=True):
         for short in short_forms(full):
             aliases.setdefault(short, full)
@@ -759,7 +803,7 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         word = p.group()
         # Bare 公司 counts only when nothing name-like is glued to its left (客服公司 is a name).
         if word == "公司" and p.start() > 0 and re.match(f"[{CJK}A-Za-z0-9]", text[p.start() - 1]) \
-                and text[p.start() - 1] not in "，。；、：“”的是了在和与该本":
+                and text[p.start() - 1] not in "，。；、：“”的是了在和与该本" and text[p.start() - 1] not in _PREPOSITIONS:
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
@@ -785,6 +829,10 @@ def _link_branches(out: DocumentEntities) -> None:
                     out.entities[e.attrs["parent"]] = Entity(e.attrs["parent"], lexicon().banks.get(parent, parent), BANK)
 
 
+# A department between an employer and a title: 技术部, 研发中心, 研发.
+_DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|研发|技术|销售|生产|市场|财务)$")
+
+
 def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:
     """据X总经理Y介绍: Y's role is 总经理 and the employer the organisation right before it."""
     org_by_end = {m.end: m for m in out.mentions if m.cls in ORG_CLASSES}
@@ -794,6 +842,9 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
             continue
         role_start = person.start - len(role)
         employer = org_by_end.get(role_start)
+        dept = _DEPARTMENT.search(text, max(0, role_start - 6), role_start)
+        if employer is None and dept:  # 某某公司技术部主任, 公司研发总监
+            employer = org_by_end.get(dept.start())
         out.entities[key].attrs.setdefault("role", role)
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)

@@ -1,0 +1,218 @@
+"""Relation rules on sentences written for these tests: many phrasings per
+relation, counter-examples that must give no fact, and modality."""
+from __future__ import annotations
+
+import pytest
+
+from graph.pipeline import extract_text
+
+
+def facts(text: str) -> dict[tuple[str, str, str], str]:
+    """(subject label, relation, object label) -> modality."""
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    label = {k: e.label for k, e in ex.entities.items()}
+    return {(label[f.subject], f.relation, label[f.object]): f.modality for f in ex.facts}
+
+
+def done(text: str) -> set[tuple[str, str, str]]:
+    return {k for k, modality in facts(text).items() if modality != "negated"}
+
+
+# ---------------------------------------------------------------- lendsTo
+
+BANK = "中国建设银行宁波分行"
+FIRM = "宁波海曙纺织有限公司"
+
+
+@pytest.mark.parametrize("text", [
+    f"{BANK}向{FIRM}发放贷款3000万元。",
+    f"近日，{BANK}为{FIRM}提供授信1亿元。",
+    f"{BANK}向{FIRM}放贷500万元，解了燃眉之急。",
+    f"{BANK}为{FIRM}办理续贷2000万元。",
+    f"{FIRM}获得{BANK}5000万元贷款。",
+    f"{FIRM}与{BANK}签订融资协议，获得2亿元授信额度。",
+    f"{FIRM}日前公告，公司与{BANK}签署了借款合同。",
+    f"{BANK}对{FIRM}不抽贷、不断贷。",
+    f"在{BANK}的支持下，{FIRM}顺利获得该行8000万元贷款。",
+    f"对于{FIRM}，{BANK}及时续贷。",
+])
+def test_lending_phrasings(text):
+    assert (BANK, "lendsTo", FIRM) in done(text)
+
+
+def test_lending_to_a_group_with_its_count():
+    ex = extract_text("记者从中国银行湖南省分行获悉，该行已向全省3200户小微企业发放贷款逾60亿元。",
+                      doc_id="t", use_ner=False)
+    (fact,) = [f for f in ex.facts if f.relation == "lendsTo"]
+    assert ex.entities[fact.subject].label == "中国银行湖南省分行"
+    assert ex.entities[fact.object].label == "小微企业"
+    assert fact.details.get("amount") == 6_000_000_000
+
+
+def test_branch_lends_and_is_part_of_its_bank():
+    ex = extract_text(f"{BANK}向{FIRM}发放贷款。", doc_id="t", use_ner=False)
+    (fact,) = [f for f in ex.facts if f.relation == "lendsTo"]
+    branch = ex.entities[fact.subject]
+    assert branch.label == BANK and ex.entities[branch.attrs["parent"]].label == "中国建设银行"
+
+
+def test_loan_applied_for_is_requested():
+    text = f"{FIRM}向{BANK}申请了1000万元流动资金贷款，目前正在审批。"
+    assert facts(text)[(BANK, "lendsTo", FIRM)] == "requested"
+
+
+def test_planned_application_is_requested():
+    text = f"{FIRM}拟向{BANK}申请不超过2亿元的综合授信。"
+    assert facts(text)[(BANK, "lendsTo", FIRM)] == "requested"
+
+
+@pytest.mark.parametrize("text", [
+    f"{BANK}没有向{FIRM}发放新增贷款。",
+    f"{BANK}相关负责人表示，该行未向{FIRM}发放贷款。",
+])
+def test_denied_lending_is_negated(text):
+    assert (BANK, "lendsTo", FIRM) not in done(text)
+
+
+@pytest.mark.parametrize("text", [
+    "中国人民银行杭州中心支行召开座谈会，杭州银行、浙商银行等机构负责人参加会议。",
+    f"{FIRM}曾与{BANK}接洽融资事宜，但截至目前尚未获得贷款。",
+    f"{FIRM}决定暂停扩产，也没有向当地农商行申请新的贷款。",
+])
+def test_no_lending(text):
+    assert not any(rel == "lendsTo" for _, rel, _ in done(text))
+
+
+# ---------------------------------------------------------------- reducesRentFor
+
+LANDLORD = "杭州西溪置业有限公司"
+
+
+@pytest.mark.parametrize("text, tenant", [
+    (f"{LANDLORD}为入驻企业减免两个月房租。", "入驻企业"),
+    (f"{LANDLORD}日前宣布，免收中小微企业2月份的租金。", "中小微企业"),
+    (f"{LANDLORD}对园区内的科技型企业，给予3个月租金50%的减免。", "科技型企业"),
+    (f"{LANDLORD}对场内餐饮商户减租20%。", "餐饮商户"),
+    (f"{LANDLORD}已为承租其房产的326家企业减免租金共计900万元。", "326家企业"),
+])
+def test_rent_phrasings(text, tenant):
+    assert (LANDLORD, "reducesRentFor", tenant) in done(text)
+
+
+def test_rent_requested():
+    text = f"杭州知味餐饮有限公司已向房东{LANDLORD}申请房租减免，目前尚未得到答复。"
+    assert facts(text)[(LANDLORD, "reducesRentFor", "杭州知味餐饮有限公司")] == "requested"
+
+
+def test_rent_planned():
+    text = f"{LANDLORD}计划对入驻其孵化基地的初创企业减免半年租金。"
+    assert facts(text)[(LANDLORD, "reducesRentFor", "初创企业")] == "planned"
+
+
+def test_rent_encouraged_has_the_urged_party_as_landlord():
+    text = "浙江省人民政府办公厅印发通知，鼓励全省国有企业为承租其房产的中小微企业减免房租。"
+    found = facts(text)
+    assert found[("国有企业", "reducesRentFor", "中小微企业")] == "encouraged"
+    assert not any(s == "浙江省人民政府办公厅" for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "浙江省餐饮行业协会日前呼吁商业地产业主为餐饮企业减免租金。",
+    "部分私人业主拒绝为租户减免租金。",
+    "国家税务总局浙江省税务局一季度为小微企业减免增值税等税费12亿元。",
+    f"{LANDLORD}不会为入驻企业减免房租。",
+])
+def test_no_rent_cut(text):
+    assert not any(rel == "reducesRentFor" for _, rel, _ in done(text))
+
+
+# ---------------------------------------------------------------- supplies
+
+MAKER = "河北冀康医疗器械有限公司"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    (f"2月以来，{MAKER}已向武汉协和医院供货防护服8万套。", "武汉协和医院"),
+    (f"{MAKER}生产的一批口罩运往湖北省。", "湖北省"),
+    (f"{MAKER}加紧为石家庄、保定两地医院备货。", "石家庄"),
+    (f"{MAKER}研发的测温设备近日在石家庄站和正定国际机场安装完成。", "正定国际机场"),
+    (f"{MAKER}近日成为国家电网的供应商。", "国家电网有限公司"),
+    (f"{MAKER}主要为一汽集团配套生产汽车座椅。", "中国第一汽车集团有限公司"),
+    (f"{MAKER}的产品供应国家电网、南方电网等客户。", "中国南方电网有限责任公司"),
+])
+def test_supply_phrasings(text, recipient):
+    assert (MAKER, "supplies", recipient) in done(text)
+
+
+def test_supply_records_the_product():
+    ex = extract_text(f"{MAKER}向武汉协和医院供货医用防护服8万套。", doc_id="t", use_ner=False)
+    (fact,) = [f for f in ex.facts if f.relation == "supplies"]
+    assert ex.entities[fact.details["product"]].label == "医用防护服"
+
+
+def test_negated_supply():
+    text = f"{MAKER}表示，今年不再向河北的钢铁企业供应焦炭。"
+    assert not any(rel == "supplies" for _, rel, _ in done(text))
+
+
+# ---------------------------------------------------------------- produces
+
+@pytest.mark.parametrize("text, products", [
+    (f"{MAKER}主要生产医用防护服和医用外科口罩。", {"医用防护服", "医用外科口罩"}),
+    (f"{MAKER}主要从事呼吸机、监护仪及输液泵的研发、生产和销售。", {"呼吸机", "监护仪", "输液泵"}),
+    (f"{MAKER}研制出新一代全自动核酸提取仪。", {"全自动核酸提取仪"}),
+    (f"由{MAKER}研发生产的智能消毒机器人已投入使用。", {"智能消毒机器人"}),
+    (f"{MAKER}研发并生产的一次性隔离衣，已在多地使用。", {"一次性隔离衣"}),
+    (f"{MAKER}主要产品为医用敷料，年产能约5亿片。", {"医用敷料"}),
+    (f"{MAKER}是一家专业生产医用手套的企业。", {"医用手套"}),
+    (f"{MAKER}推出一款便携式制氧机“康氧一号”。", {"康氧一号"}),
+])
+def test_production_phrasings(text, products):
+    made = {o for s, rel, o in done(text) if rel == "produces" and s == MAKER}
+    assert products <= made
+
+
+def test_pronoun_subject_produces():
+    text = f"{MAKER}位于石家庄市。该公司主要生产医用敷料。"
+    assert (MAKER, "produces", "医用敷料") in done(text)
+
+
+@pytest.mark.parametrize("text", [
+    "截至2月底，全市规模以上工业企业复工复产率已达95%。",
+    f"{MAKER}负责人表示，将继续压缩成本，维持正常生产。",
+    f"在{MAKER}的生产车间里，工人们正忙着赶制订单。",
+])
+def test_no_production(text):
+    assert not any(rel == "produces" for _, rel, _ in done(text))
+
+
+# ---------------------------------------------------------------- locatedIn
+
+@pytest.mark.parametrize("text, place", [
+    (f"{MAKER}位于石家庄市藁城区。", "藁城区"),
+    (f"{MAKER}坐落于石家庄高新技术产业开发区。", "石家庄高新技术产业开发区"),
+    (f"{MAKER}总部位于保定市。", "保定市"),
+    (f"{MAKER}注册地为廊坊市。", "廊坊市"),
+    (f"总投资10亿元的{MAKER}新厂项目日前正式落户邢台经济开发区。", "邢台经济开发区"),
+    (f"在石家庄高新区的{MAKER}，生产车间里一派繁忙。", "石家庄高新区"),
+])
+def test_location_phrasings(text, place):
+    assert (MAKER, "locatedIn", place) in done(text)
+
+
+# ---------------------------------------------------------------- worksFor
+
+@pytest.mark.parametrize("text, person, employer", [
+    (f"据{MAKER}总经理刘建军介绍，订单已排到年底。", "刘建军", MAKER),
+    (f"{BANK}副行长王海燕表示，将加大支持力度。", "王海燕", BANK),
+    (f"{MAKER}近日扩产。该公司副总经理赵丽华说，新线已投产。", "赵丽华", MAKER),
+    (f"{MAKER}近日扩产。据公司研发总监孙志强介绍，新品已上市。", "孙志强", MAKER),
+])
+def test_works_for(text, person, employer):
+    assert (person, "worksFor", employer) in done(text)
+
+
+def test_person_next_to_another_firm_does_not_work_there():
+    text = f"据{MAKER}总经理刘建军介绍，公司已与{BANK}签订融资协议。该公司副总经理赵丽华表示满意。"
+    found = done(text)
+    assert ("赵丽华", "worksFor", MAKER) in found and ("赵丽华", "worksFor", BANK) not in found
