@@ -96,13 +96,14 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def name_endings() -> tuple[dict[str, str], int]:
-    """Name ending (公司, 局 ...) -> kind of name, and the longest ending's length."""
-    endings = {}
+def name_endings() -> dict[str, list[tuple[str, str]]]:
+    """Last char -> [(name ending, kind of name)], longest ending first
+    (公司, 局 ... from name_suffixes.tsv)."""
+    by_last: dict[str, list[tuple[str, str]]] = {}
     for line in read_lines("dict/name_suffixes.tsv"):
         suffix, kind = line.split("\t")
-        endings[suffix] = kind
-    return endings, max(map(len, endings))
+        by_last.setdefault(suffix[-1], []).append((suffix, kind))
+    return {last: sorted(pairs, key=lambda p: -len(p[0])) for last, pairs in by_last.items()}
 
 
 def _longest_matches(text: str, words: dict[str, str], prefixes: frozenset[str]
@@ -158,16 +159,15 @@ def surname_column(text: str, word_marks: list[str] | None = None) -> list[str]:
 def ending_columns(text: str) -> tuple[list[str], list[str]]:
     """Two columns: the kind of a name ending the char is part of, and the kind of
     the nearest name ending that starts within SUFFIX_LOOKAHEAD chars after it."""
-    endings, longest = name_endings()
+    endings = name_endings()
     inside, before = [""] * len(text), [""] * len(text)
-    n = len(text)
-    for end in range(n, 0, -1):  # longest ending that ends at `end`
-        for length in range(min(longest, end), 0, -1):
-            kind = endings.get(text[end - length:end])
-            if kind:
-                for i in range(end - length, end):
+    for end in range(len(text), 0, -1):  # the longest ending that ends at `end`
+        for suffix, kind in endings.get(text[end - 1], ()):
+            start = end - len(suffix)
+            if start >= 0 and text[start:end] == suffix:
+                for i in range(start, end):
                     inside[i] = inside[i] or f"sfx={kind}"
-                for i in range(max(0, end - length - SUFFIX_LOOKAHEAD), end - length):
+                for i in range(max(0, start - SUFFIX_LOOKAHEAD), start):
                     if not before[i]:
                         before[i] = f"nx={kind}"
                 break
