@@ -28,6 +28,7 @@ CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organi
 _PLACEHOLDER = re.compile(r"⟦(\d+):(\w)⟧")
 _LIST_JOINER = r"(?:、|和|及|与|以及|或|，)"
 _SLOT_JOINER = r"(?:、|和|及|与|以及|或)"
+_PLACE_LETTERS = "DS"
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,10 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
     def slot(m: re.Match) -> str:
         name, role = m.group(1), m.group(2)
         classes[name] = roles[role]
-        # the slot, then any list after it (A、B和C), so what follows the list can match
-        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{_SLOT_JOINER}⟦\\d+:[{roles[role]}]⟧)*"
+        # the slot, then any list after it (A、B和C), so what follows the list can match;
+        # places also chain with nothing between them (湖南长沙, 山东省潍坊市)
+        joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
+        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*"
 
     out = re.sub(r"\{([SO]):(\w+)\}", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
