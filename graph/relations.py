@@ -229,7 +229,7 @@ def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents) -> Fact:
     subj_end = origin[m.end("S") - 1] - sentence.start + 1 if m.group("S") and m.end("S") <= m.start("T") else None
     modality = rule.modality or judge_modality(sentence.text, t_start, t_end, subj_end)
     details = _details(rule.relation, sentence.text, t_start, t_end, items)
-    if rule.relation == SUPPLIES:
+    if rule.relation in (SUPPLIES, LENDS_TO):  # the goods supplied; the loan product (某某贷)
         product = _nearest_product(used, origin[m.start("T")], exclude={subj, obj})
         if product:
             details["product"] = product

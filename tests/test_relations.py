@@ -216,3 +216,11 @@ def test_person_next_to_another_firm_does_not_work_there():
     text = f"据{MAKER}总经理刘建军介绍，公司已与{BANK}签订融资协议。该公司副总经理赵丽华表示满意。"
     found = done(text)
     assert ("赵丽华", "worksFor", MAKER) in found and ("赵丽华", "worksFor", BANK) not in found
+
+
+def test_loan_fact_records_the_loan_product_named_in_its_sentence():
+    ex = extract_text("江苏银行苏州分行推出“稳岗贷”产品，向外贸企业发放贷款2亿元。", doc_id="t")
+    loans = [f for f in ex.facts if f.relation == "lendsTo"]
+    assert len(loans) == 1
+    assert ex.entities[loans[0].details["product"]].label == "稳岗贷"
+    assert loans[0].details["amount"] == 200000000 and loans[0].details["currency"] == "CNY"
