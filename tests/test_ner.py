@@ -164,6 +164,16 @@ def test_zhkg_ner_reads_plain_text(tmp_path, capsys):
     assert records[0]["label"]["name"] == {"张明远": [[5, 7]]}
 
 
+def test_zhkg_ner_reads_stdin_as_one_document(monkeypatch, capsys):
+    import io
+    import sys
+    text = "华夏钢铁集团有限公司董事长张明远出席了发布会。\n张明远说，新厂明年投产。\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["ner", "-", "--document"]) == 0
+    records = [json.loads(s) for s in capsys.readouterr().out.splitlines()]
+    assert records[1]["label"]["name"] == {"张明远": [[0, 2]]}
+
+
 @pytest.mark.parametrize("content, reason", [
     ('{"text": "上海"}\n\n{"text": "北京"}\n', "in.json:2: empty line"),
     ('{"text": "上海"}\n{"txt": "北京"}\n', 'in.json:2: no "text" field'),

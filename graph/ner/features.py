@@ -27,7 +27,7 @@ from functools import cache
 from ..resources import read_lines, resource
 
 FEATURE_GROUPS = ("chars", "types", "words", "gazetteer", "lexicon")
-PAD = 2  # window half-width for char features
+OPTIONAL_GROUPS = ("context",)  # measured, not used by the shipped model (see README)
 SUFFIX_LOOKAHEAD = 6  # a char up to this many places before a name ending gets its kind
 
 # --- char normalisation and types ------------------------------------------------
@@ -210,17 +210,27 @@ def _jieba():
     return jieba, jieba.posseg.dt.word_tag_tab
 
 
-def word_columns(text: str) -> tuple[list[str], list[str], list[str]]:
-    """Per char: "wp=B/M/E/S", "w=<word>" (for words of 2+ chars) and "pos=<tag>:<B/M/E/S>"."""
+def word_columns(text: str, context: bool = False) -> list[list[str]]:
+    """Per char: "wp=B/M/E/S", "w=<word>" (for words of 2+ chars) and
+    "pos=<tag>:<B/M/E/S>"; with ``context`` also the words before and after
+    the char's word and their parts of speech ("w-1=", "w+1=", "p-1=", "p+1=")."""
     jieba, tags = _jieba()
+    words = list(jieba.cut(text, HMM=False))
+    word_tags = [tags.get(word, "x") for word in words]
     position, word_of, pos_of = [], [], []
-    for word in jieba.cut(text, HMM=False):
+    for word, tag in zip(words, word_tags):
         marks = _bmes(0, len(word))
-        tag = tags.get(word, "x")
         position += ["wp=" + m for m in marks]
         word_of += ["w=" + normalise(word)] * len(word) if len(word) > 1 else [""]
         pos_of += [f"pos={tag}:{m}" for m in marks]
-    return position, word_of, pos_of
+    columns = [position, word_of, pos_of]
+    if context:
+        padded = ["^"] + [normalise(w) for w in words] + ["$"]
+        padded_tags = ["^"] + word_tags + ["$"]
+        for name, values, shift in (("w-1=", padded, 0), ("w+1=", padded, 2),
+                                    ("p-1=", padded_tags, 0), ("p+1=", padded_tags, 2)):
+            columns.append([name + values[j + shift] for j, word in enumerate(words) for _ in word])
+    return columns
 
 
 # --- the feature lists ---------------------------------------------------------------
@@ -233,8 +243,8 @@ def sentence_features(text: str, groups: tuple[str, ...] = FEATURE_GROUPS,
         return []
     columns: list[list[str]] = [["bias"] * n]
     if "chars" in groups:
-        c = ["^", "^"] + list(normalise(text)) + ["$", "$"]  # c[i + PAD] is char i
-        c_prev2, c_prev, c0, c_next, c_next2 = (c[k:k + n] for k in range(5))
+        c = ["^", "^", "^"] + list(normalise(text)) + ["$", "$", "$"]  # c[i + 3] is char i
+        c_prev3, c_prev2, c_prev, c0, c_next, c_next2, c_next3 = (c[k:k + n] for k in range(7))
         columns += [
             ["c0=" + x for x in c0],
             ["c-1=" + x for x in c_prev],
@@ -249,13 +259,16 @@ def sentence_features(text: str, groups: tuple[str, ...] = FEATURE_GROUPS,
             ["t-1=" + a + b + d for a, b, d in zip(c_prev2, c_prev, c0)],
             ["t+1=" + a + b + d for a, b, d in zip(c0, c_next, c_next2)],
         ]
+    if "context" in groups and "chars" in groups:
+        columns += [["c-3=" + x for x in c_prev3], ["c+3=" + x for x in c_next3]]
     if "types" in groups:
         t = ["^"] + [char_type(ch) for ch in text] + ["$"]
         columns += [["y=" + a + b + d for a, b, d in zip(t, t[1:], t[2:])]]
     word_marks = None
     if "words" in groups:
-        word_marks, word_of, pos_of = word_columns(text)
-        columns += [word_marks, word_of, pos_of]
+        word_cols = word_columns(text, context="context" in groups)
+        word_marks = word_cols[0]
+        columns += word_cols
     if "gazetteer" in groups:
         inside, before = ending_columns(text)
         columns += [gazetteer_column(text), surname_column(text, word_marks), inside, before]
