@@ -546,12 +546,24 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             cls = _NER_CLASS.get(label)
             if cls:
                 name = s.text[start:end]
-                found.append(Mention(s.start + start, s.start + end, name, _refine_class(name, cls), "ner"))
+                cls = cls if cls == POSITION else _refine_class(name, cls)
+                found.append(Mention(s.start + start, s.start + end, name, cls, "ner"))
     return found
 
 
+POSITION = "position"  # a title the tagger found: not an entity, a person's role
 _NER_CLASS = {"company": ENTERPRISE, "government": GOVERNMENT, "address": DISTRICT,
-              "name": PERSON, "organization": ORGANIZATION}
+              "name": PERSON, "organization": ORGANIZATION, "position": POSITION}
+
+
+def _tagged_roles(mentions: list[Mention], positions: list[Mention],
+                  people: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """A title the tagger found right before a person is that person's role
+    (董事会秘书李某), where the role word lists did not already give one."""
+    known = {m.start for m, _ in people}
+    title_at_end = {p.end: p.text for p in positions}
+    return [(m, title_at_end[m.start]) for m in mentions
+            if m.cls == PERSON and m.start in title_at_end and m.start not in known]
 
 
 # ---------------------------------------------------------------- resolution
@@ -640,7 +652,9 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     if use_ner:
         # The tagger fills gaps the rules leave; where both found a name the
         # rules' edges win (the tagger often takes in 子公司, 运营方 or a place).
-        mentions = _fill_gaps(mentions, [m for m in ner_mentions(text, sentences) if _plausible(m)])
+        tagged = ner_mentions(text, sentences)
+        mentions = _fill_gaps(mentions, [m for m in tagged if m.cls != POSITION and _plausible(m)])
+        people += _tagged_roles(mentions, [m for m in tagged if m.cls == POSITION], people)
     mentions = _drop_descriptive_groups(text, mentions)
 
     # Aliases declared right after a full name, then short forms of full names.
