@@ -228,11 +228,29 @@ def extract_stream(docs: Iterable[Document], workers: int = 1, engine: str = "lo
         for batch in batches:
             yield from _extract_batch(batch)
     else:
-        import multiprocessing
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for window in _batches(batches, workers * 4):
-                for result in pool.map(_extract_batch, window):
-                    yield from result
+        yield from _pool_stream(batches, workers)
+
+
+def _pool_stream(batches: Iterator[list[Document]], workers: int) -> Iterator[Extraction]:
+    """Batches extracted by a process pool, in order, with a bounded number in flight.
+
+    Pool.imap alone would read the whole corpus ahead; the semaphore lets the
+    feeder run only ``4 × workers`` batches ahead of what has been consumed,
+    while the workers keep busy as the caller adds results to the graph.
+    """
+    import multiprocessing
+    import threading
+    in_flight = threading.BoundedSemaphore(workers * 4)
+
+    def feed() -> Iterator[list[Document]]:
+        for batch in batches:
+            in_flight.acquire()
+            yield batch
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for result in pool.imap(_extract_batch, feed()):
+            in_flight.release()
+            yield from result
 
 
 def _dask_stream(batches: Iterator[list[Document]], scheduler: str | None) -> Iterator[Extraction]:
