@@ -155,9 +155,13 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     begin with a place name (合肥百味鲜超市有限公司), the name starts there."""
     lex = lexicon()
     hard = end
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if _place_start_pattern().fullmatch(word):
             hard -= len(word)  # a place name, whatever jieba tags it (正定 'd')
+            continue
+        if len(word) == 1 and word in _PREPOSITIONS and i > 0 and _place_start_pattern().fullmatch(words[i - 1]):
+            hard -= 1  # a place name then 和/与 and a trade name: 浙江和美置业, not 和 + 美置业
             continue
         if word in lex.boundaries or _is_apposition(word) or \
                 _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn"):
@@ -195,6 +199,8 @@ def _cut_at_division(name: str) -> str:
         prefix = name[:m.start()]
         if _division_pattern().fullmatch(prefix) or prefix in _NAME_PARTS or prefix.endswith(("集团", "中国")):
             continue
+        if prefix.endswith(_org_endings()):
+            return name  # a branch of a named body: 某某银行河南省分行, 某某集团四川分公司
         if len(name) - m.start() < 5 or re.search(r"[（(][^）)]*$", prefix):
             continue
         last = list(tokenizer().cut(prefix, HMM=False))[-1]
@@ -267,6 +273,11 @@ def suffix_mentions(text: str) -> list[Mention]:
         cls = _refine_class(name, cls)
         found.append(Mention(start, end, name, cls, "suffix"))
     return found
+
+
+@cache
+def _org_endings() -> tuple[str, ...]:
+    return tuple(ending for ending, cls in lexicon().suffixes if cls in ORG_CLASSES)
 
 
 @cache
@@ -382,7 +393,8 @@ _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四
 # A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
 _GOODS_COUNT = re.compile(r"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
 # Words that open a product phrase but are not part of the product (一款, 新一代).
-_PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批)+")
+_PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
+                              r"|[这该此那][批款种类些件台套]?)+")
 _PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
 _MAX_PRODUCT = 14
 _QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\"」’』]")

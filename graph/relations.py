@@ -121,6 +121,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                     items = quantities.scan(sentence.text, ref_date)
                 for s in subjects:
                     for o in objects:
+                        if o in subjects:
+                            continue  # two members of one list (X与A、B银行签订…) do not act on each other
                         subj = used[s].key if isinstance(s, int) else s
                         obj = used[o].key
                         if subj == obj:

@@ -207,3 +207,15 @@ def test_brand_after_its_description():
 ])
 def test_sites(text, site):
     assert entities(text)[site].cls == "Site"
+
+
+def test_branch_of_a_bank_named_with_its_province_is_one_name():
+    ex = extract_text("中国邮政储蓄银行河南省分行向小微企业发放贷款20亿元。", doc_id="t")
+    labels = {e.label: e for e in ex.entities.values()}
+    assert "中国邮政储蓄银行河南省分行" in labels and "河南省分行" not in labels
+    assert labels["中国邮政储蓄银行河南省分行"].cls == "Bank"
+
+
+def test_a_place_then_he_starts_a_trade_name():
+    ex = extract_text("浙江和美置业有限公司为300家商户减免租金。", doc_id="t")
+    assert "浙江和美置业有限公司" in {e.label for e in ex.entities.values()}

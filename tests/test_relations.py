@@ -224,3 +224,25 @@ def test_loan_fact_records_the_loan_product_named_in_its_sentence():
     assert len(loans) == 1
     assert ex.entities[loans[0].details["product"]].label == "稳岗贷"
     assert loans[0].details["amount"] == 200000000 and loans[0].details["currency"] == "CNY"
+
+
+def facts_of(text):
+    ex = extract_text(text, doc_id="t")
+    return {(ex.entities[f.subject].label, f.relation, ex.entities[f.object].label, f.modality) for f in ex.facts}
+
+
+def test_co_lenders_in_one_list_lend_to_the_borrower_not_to_each_other():
+    got = facts_of("安徽江淮重工有限公司与中国银行合肥分行、交通银行合肥分行签订银团贷款协议，融资总额12亿元。")
+    assert got == {("中国银行合肥分行", "lendsTo", "安徽江淮重工有限公司", "done"),
+                   ("交通银行合肥分行", "lendsTo", "安徽江淮重工有限公司", "done")}
+
+
+def test_passive_production_names_the_maker():
+    assert ("深圳芯源微电子有限公司", "produces", "高性能芯片", "done") in facts_of(
+        "这批高性能芯片由深圳芯源微电子有限公司生产。")
+
+
+def test_tenant_asking_landlord_is_a_request_not_a_cut_by_the_tenant():
+    got = facts_of("杭州云帆服饰有限公司向房东浙江和美置业有限公司申请减免租金。")
+    assert ("杭州云帆服饰有限公司", "reducesRentFor", "浙江和美置业有限公司", "done") not in got
+    assert ("浙江和美置业有限公司", "reducesRentFor", "杭州云帆服饰有限公司", "requested") in got
