@@ -23,8 +23,12 @@ test: $(STAMP)
 train: $(STAMP)
 	$(PY) -m graph.ner.train --corpus ../shared/corpora/cluener/train.json
 
+# Each writes benchmarks/results/NAME.json; the README quotes the figures.
 bench: $(STAMP)
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/bench_ner.py
+	$(PY) benchmarks/bench_view.py
+	$(PY) benchmarks/bench_scale.py
+	$(PY) benchmarks/bench_store.py
 
 clean:
 	rm -rf out build dist .pytest_cache
