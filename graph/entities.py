@@ -137,8 +137,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         if word == "和" and cls == GOVERNMENT and i > 0 and not words[i - 1].endswith(_AGENCY_ENDS):
             pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
             continue
-        if word in lex.boundaries or _is_function_word(word, cls == PRODUCT) or _is_apposition(word):
-            break
+        if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
+                or _is_apposition(word):
+            break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
         if len(word) > 1 and word[0] in _PREPOSITIONS and word not in tokenizer().FREQ:
             pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
             break
@@ -163,9 +164,9 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
         if len(word) == 1 and word in _PREPOSITIONS and i > 0 and _place_start_pattern().fullmatch(words[i - 1]):
             hard -= 1  # a place name then 和/与 and a trade name: 浙江和美置业, not 和 + 美置业
             continue
-        if word in lex.boundaries or _is_apposition(word) or \
+        if (word in lex.boundaries and word not in _industry_words()) or _is_apposition(word) or \
                 _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn"):
-            break
+            break  # (an industry word such as 制造 is a boundary verb elsewhere, but part of 某某装备制造集团)
         hard -= len(word)
     hard = max(hard, start)
     if hard >= pos:
@@ -556,7 +557,12 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     for s, spans in zip(sentences, tagged):
         for start, end, label in spans:
             cls = _NER_CLASS.get(label)
-            if cls:
+            # the tagger sometimes takes in the quotation marks around a name (“某某”)
+            while start < end and s.text[start] in _ENCLOSING:
+                start += 1
+            while end > start and s.text[end - 1] in _ENCLOSING:
+                end -= 1
+            if cls and end > start:
                 name = s.text[start:end]
                 cls = cls if cls == POSITION else _refine_class(name, cls)
                 found.append(Mention(s.start + start, s.start + end, name, cls, "ner"))
@@ -564,6 +570,7 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 
 
 POSITION = "position"  # a title the tagger found: not an entity, a person's role
+_ENCLOSING = "“”\"‘’'「」『』《》〈〉【】 \u3000"
 _NER_CLASS = {"company": ENTERPRISE, "government": GOVERNMENT, "address": DISTRICT,
               "name": PERSON, "organization": ORGANIZATION, "position": POSITION}
 

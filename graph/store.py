@@ -46,6 +46,7 @@ _RDF_TYPE = ox.NamedNode(str(rdf.RDF.type))
 _LABEL = ox.NamedNode(str(rdf.RDFS.label))
 _ALT_LABEL = ox.NamedNode(str(rdf.SKOS.altLabel))
 _MENTIONED_IN = ox.NamedNode(str(rdf.ZHKG.mentionedIn))
+SKOS_ALT, RDFS_LABEL = str(rdf.SKOS.altLabel), str(rdf.RDFS.label)
 _SOURCE_FILE = ox.NamedNode(str(rdf.ZHKG.sourceFile))
 _STOCK_CODE = ox.NamedNode(str(rdf.ZHKG.stockCode))
 _SAME_AS = ox.NamedNode(str(rdf.OWL.sameAs))
@@ -166,9 +167,48 @@ def ensure_ontology(store: ox.Store) -> None:
                  f"INSERT DATA {{ GRAPH {_nt(ONTOLOGY_GRAPH)} {{\n{body}\n}} }}")
 
 
+_ALIASED_CLASSES = ("Enterprise", "Bank", "GovernmentAgency", "Organization")
+
+
+def apply_known_aliases(store: ox.Store, ex) -> dict[str, str]:
+    """An alias learnt in an earlier article (以下简称“X”) names the same firm in
+    this one: a firm this extraction knows only as X becomes the stored full
+    name's node. Rewrites ``ex`` in place; returns {old key: stored key}."""
+    from .pipeline import _merge_entity
+    short = {e.label: e for e in ex.entities.values() if e.cls in _ALIASED_CLASSES}
+    if not short:
+        return {}
+    values = " ".join(_nt(ox.Literal(label, language="zh")) for label in sorted(short))
+    known: dict[str, tuple[str, str]] = {}
+    for row in store.query(f"SELECT ?e ?alias ?label WHERE {{ VALUES ?alias {{ {values} }} "
+                           f"?e <{SKOS_ALT}> ?alias ; <{RDFS_LABEL}> ?label }}", use_default_graph_as_union=True):
+        known.setdefault(row["alias"].value, (row["e"].value, row["label"].value))
+    renamed = {}
+    for alias, (iri, label) in sorted(known.items()):
+        ent = short[alias]
+        new_key = iri[len(str(rdf.ENT)):]
+        if new_key == ent.key or label == alias:
+            continue
+        renamed[ent.key] = new_key
+        ex.entities.pop(ent.key)
+        ent.key, ent.label = new_key, label
+        ent.aliases.add(alias)
+        _merge_entity(ex.entities, ent)
+    if renamed:
+        for fact in ex.facts:
+            fact.subject = renamed.get(fact.subject, fact.subject)
+            fact.object = renamed.get(fact.object, fact.object)
+        for old, new in renamed.items():
+            ex.mentioned_in.setdefault(new, set()).update(ex.mentioned_in.pop(old, set()))
+    return renamed
+
+
 def add_document(store: ox.Store, doc: Document, extraction=None) -> int:
     """Add (or replace) one document; returns the number of quads it contributes."""
+    from .pipeline import extract_document
     graph = ox.NamedNode(str(rdf.document_iri(doc.id)))
+    extraction = extraction if extraction is not None else extract_document(doc)
+    apply_known_aliases(store, extraction)
     quads = list(document_quads(doc, extraction))  # built in full before the store is touched
     store.update(_replace_update(store, graph, quads))
     return len(quads)

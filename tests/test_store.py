@@ -287,3 +287,17 @@ def test_view_draws_the_store(tmp_path):
     assert "华夏银行" in html and "https://" not in html.split("<body", 1)[0].split("<style", 1)[0]
     both = run_zhkg("view", tmp_path / "x.ttl", "--store", path)
     assert both.returncode == 2 and "either GRAPH or --store" in both.stderr
+
+
+def test_an_alias_learnt_in_one_article_names_the_same_firm_in_a_later_one(tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("湖南湘江装备制造集团股份有限公司（以下简称“湘江集团”）位于长沙市，主要生产工业机器人。",
+                     encoding="utf-8")
+    later = tmp_path / "b.txt"
+    later.write_text("近日，湘江集团与中国工商银行长沙分行签订贷款协议，获得贷款2亿元。", encoding="utf-8")
+    path = tmp_path / "kb"
+    assert run_zhkg("build", first, "--store", path).returncode == 0
+    assert run_zhkg("build", later, "--store", path).returncode == 0
+    rows = store.run_store_query(path, """SELECT ?label WHERE {
+        ?bank zhkg:lendsTo ?firm . ?firm rdfs:label ?label }""", fmt="csv").splitlines()[1:]
+    assert rows == ["湖南湘江装备制造集团股份有限公司"]
