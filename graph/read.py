@@ -100,17 +100,27 @@ def read_jsonl(path: str | Path, date: str | None = None,
             on_skip(str(exc))
 
 
-def _json_document(line: str, path: Path, number: int, date: str | None) -> Document:
-    where = f"{path}:{number}"
+def parse_json_line(line: str, where: str) -> dict:
+    """One JSON-lines record with a string ``text``; ``where`` ("FILE:LINE") names it in errors."""
+    if not line.strip():
+        raise ZhkgError(f"{where}: empty line")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ZhkgError(f"{where}: invalid JSON ({exc.msg})") from None
     if not isinstance(record, dict):
-        raise ZhkgError(f"{where}: expected a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ZhkgError(f"{where}: no \"text\"")
+        raise ZhkgError(f"{where}: not a JSON object")
+    if not isinstance(record.get("text"), str):
+        raise ZhkgError(f"{where}: no \"text\" field")
+    return record
+
+
+def _json_document(line: str, path: Path, number: int, date: str | None) -> Document:
+    where = f"{path}:{number}"
+    record = parse_json_line(line, where)
+    text = record["text"]
+    if not text.strip():
+        raise ZhkgError(f"{where}: empty \"text\" field")
     record_date = record.get("date") or date
     if record_date:
         record_date = _iso_date(str(record_date), where)

@@ -36,7 +36,8 @@ def test_bad_lines_are_skipped_with_file_line_and_reason(tmp_path):
     skipped = []
     docs = list(read_paths([f], on_skip=skipped.append))
     assert len(docs) == 2
-    assert skipped == [f"{f}:3: no \"text\"", f"{f}:4: invalid JSON (Expecting value)", f"{f}:5: no \"text\""]
+    assert skipped == [f"{f}:3: no \"text\" field", f"{f}:4: invalid JSON (Expecting value)",
+                       f"{f}:5: empty \"text\" field"]
     with pytest.raises(ZhkgError, match=r"news.jsonl:3"):
         list(read_paths([f]))
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ZhkgError
+from ..read import parse_json_line
 
 Span = tuple[int, int, str]  # (start, end_exclusive, label)
 
@@ -40,21 +41,6 @@ def label_from_spans(text: str, spans: Iterable[Span]) -> dict:
 
 def to_json_line(text: str, spans: Iterable[Span]) -> str:
     return json.dumps({"text": text, "label": label_from_spans(text, spans)}, ensure_ascii=False)
-
-
-def parse_json_line(line: str, where: str) -> dict:
-    """One JSON-lines record with a string ``text``; ``where`` ("FILE:LINE") names it in errors."""
-    if not line.strip():
-        raise ZhkgError(f"{where}: empty line")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ZhkgError(f"{where}: invalid JSON ({exc.msg})") from None
-    if not isinstance(record, dict):
-        raise ZhkgError(f"{where}: not a JSON object")
-    if not isinstance(record.get("text"), str):
-        raise ZhkgError(f"{where}: no \"text\" field")
-    return record
 
 
 def read_corpus(path: str | Path) -> list[tuple[str, list[Span]]]:
