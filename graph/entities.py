@@ -25,7 +25,7 @@ from .types import (BANK, DISTRICT, ENTERPRISE, GOVERNMENT, GROUP, ORGANIZATION,
 SITE = "Site"
 ORG_CLASSES = (ENTERPRISE, BANK, GOVERNMENT, ORGANIZATION)
 # Preference when two sources give one span different classes.
-_CLASS_RANK = {BANK: 0, GOVERNMENT: 1, ENTERPRISE: 2, ORGANIZATION: 3, GROUP: 4, SITE: 5,
+CLASS_RANK = {BANK: 0, GOVERNMENT: 1, ENTERPRISE: 2, ORGANIZATION: 3, GROUP: 4, SITE: 5,
                DISTRICT: 6, PERSON: 7, PRODUCT: 8}
 _SOURCE_RANK = {"alias": 0, "gazetteer": 1, "suffix": 2, "role": 2, "ner": 3, "product": 4,
                 "short": 5, "coref": 6}
@@ -590,7 +590,7 @@ def _tagged_roles(mentions: list[Mention], positions: list[Mention],
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest (then most trusted) of overlapping mentions."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), _SOURCE_RANK.get(m.source, 9),
-                                             _CLASS_RANK.get(m.cls, 9), m.start))
+                                             CLASS_RANK.get(m.cls, 9), m.start))
     taken: list[Mention] = []
     occupied = bytearray(max((m.end for m in mentions), default=0))
     for m in ranked:
@@ -720,7 +720,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         ent = out.entities.get(key)
         if ent is None:
             ent = out.entities[key] = Entity(key=key, label=full, cls=cls)
-        elif _CLASS_RANK.get(cls, 9) < _CLASS_RANK.get(ent.cls, 9) and {cls, ent.cls} <= set(ORG_CLASSES):
+        elif CLASS_RANK.get(cls, 9) < CLASS_RANK.get(ent.cls, 9) and {cls, ent.cls} <= set(ORG_CLASSES):
             ent.cls = cls
         if m.text != full:
             ent.aliases.add(m.text)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from rdflib import Graph
 
 from . import nlp, rdf, read
-from .entities import find_entities, _CLASS_RANK
+from .entities import find_entities, CLASS_RANK
 from .errors import ZhkgError, atomic_output
 from .relations import extract_facts
 from .resources import resource
@@ -61,7 +61,7 @@ def _merge_entity(entities: dict[str, Entity], ent: Entity) -> None:
     mine.mentions.extend(ent.mentions)
     for k, v in ent.attrs.items():
         mine.attrs.setdefault(k, v)
-    if _CLASS_RANK.get(ent.cls, 9) < _CLASS_RANK.get(mine.cls, 9):
+    if CLASS_RANK.get(ent.cls, 9) < CLASS_RANK.get(mine.cls, 9):
         mine.cls = ent.cls
 
 

@@ -106,8 +106,8 @@ def document_quads(doc: Document, extraction=None) -> Iterator[ox.Quad]:
 
 
 def _class_rank(cls: ox.NamedNode) -> int:
-    from .entities import _CLASS_RANK
-    return _CLASS_RANK.get(cls.value.rpartition("#")[2], 9)
+    from .entities import CLASS_RANK
+    return CLASS_RANK.get(cls.value.rpartition("#")[2], 9)
 
 
 def _type_changes(store: ox.Store, new_types: dict[str, ox.NamedNode]) -> tuple[list[str], dict[str, ox.NamedNode]]:
