@@ -246,3 +246,11 @@ def test_tenant_asking_landlord_is_a_request_not_a_cut_by_the_tenant():
     got = facts_of("杭州云帆服饰有限公司向房东浙江和美置业有限公司申请减免租金。")
     assert ("杭州云帆服饰有限公司", "reducesRentFor", "浙江和美置业有限公司", "done") not in got
     assert ("浙江和美置业有限公司", "reducesRentFor", "杭州云帆服饰有限公司", "requested") in got
+
+
+def test_supply_to_named_recipient_after_a_passive_maker_is_planned_with_its_product():
+    ex = extract_text("这批口罩由河北康宁医疗用品有限公司生产，将供应给石家庄市第一医院。", doc_id="t")
+    supply = [f for f in ex.facts if f.relation == "supplies"]
+    assert [(ex.entities[f.subject].label, ex.entities[f.object].label, f.modality) for f in supply] == [
+        ("河北康宁医疗用品有限公司", "石家庄市第一医院", "planned")]
+    assert ex.entities[supply[0].details["product"]].label == "口罩"
