@@ -228,8 +228,11 @@ def _evidence(doc: Document, s: Sentence) -> Evidence:
 def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents) -> Fact:
     t_start = origin[m.start("T")] - sentence.start
     t_end = origin[m.end("T") - 1] - sentence.start + 1
-    subj_end = origin[m.end("S") - 1] - sentence.start + 1 if m.group("S") and m.end("S") <= m.start("T") else None
-    modality = rule.modality or judge_modality(sentence.text, t_start, t_end, subj_end)
+    # Cues count from the end of the first party named before the trigger: the
+    # subject, or the object where it comes first (Y没有从X银行获得贷款).
+    firsts = [m.end(slot) for slot in ("S", "O") if m.group(slot) and m.end(slot) <= m.start("T")]
+    first_end = origin[min(firsts) - 1] - sentence.start + 1 if firsts else None
+    modality = rule.modality or judge_modality(sentence.text, t_start, t_end, first_end)
     details = _details(rule.relation, sentence.text, t_start, t_end, items)
     if rule.relation in (SUPPLIES, LENDS_TO):  # the goods supplied; the loan product (某某贷)
         product = _nearest_product(used, origin[m.start("T")], exclude={subj, obj})

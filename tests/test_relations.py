@@ -254,3 +254,22 @@ def test_supply_to_named_recipient_after_a_passive_maker_is_planned_with_its_pro
     assert [(ex.entities[f.subject].label, ex.entities[f.object].label, f.modality) for f in supply] == [
         ("河北康宁医疗用品有限公司", "石家庄市第一医院", "planned")]
     assert ex.entities[supply[0].details["product"]].label == "口罩"
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("广西百色铝业有限公司从中国建设银行百色分行获得贷款3亿元。",
+     ("中国建设银行百色分行", "lendsTo", "广西百色铝业有限公司", "done")),
+    ("兴业银行福州分行与福建海峡环保集团股份有限公司签署战略合作协议，提供50亿元授信。",
+     ("兴业银行福州分行", "lendsTo", "福建海峡环保集团股份有限公司", "done")),
+    ("入驻企业享受到了园区运营方深圳湾科技发展有限公司提供的租金减免。",
+     ("深圳湾科技发展有限公司", "reducesRentFor", "入驻企业", "done")),
+    ("山东鲁北化工股份有限公司年产硫酸钾20万吨。",
+     ("山东鲁北化工股份有限公司", "produces", "硫酸钾", "done")),
+])
+def test_more_news_phrasings(text, fact):
+    assert fact in facts_of(text)
+
+
+def test_a_loan_not_obtained_is_negated():
+    got = facts_of("广西百色铝业有限公司没有从中国建设银行百色分行获得贷款。")
+    assert got == {("中国建设银行百色分行", "lendsTo", "广西百色铝业有限公司", "negated")}
