@@ -268,12 +268,21 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue  # 科技公司, 物流公司: a kind of firm, no name
         if _is_common_noun_phrase(name, m.group()):
             continue
+        if m.group() in _TOWN_ENDINGS:
+            if name in tokenizer().FREQ:
+                continue  # 城镇, 小城镇, 乡镇: common nouns
+            while (div := _division_pattern().match(name)) and len(name) - div.end() >= 3:
+                name = name[div.end():]  # 东莞市长安镇 -> 长安镇: the town, inside the city named before it
+            start = end - len(name)
         if cls == SITE:
             end = _extend_sub_park(text, end)
             name = text[start:end]
         cls = _refine_class(name, cls)
         found.append(Mention(start, end, name, cls, "suffix"))
     return found
+
+
+_TOWN_ENDINGS = ("镇", "街道")
 
 
 @cache

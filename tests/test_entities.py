@@ -219,3 +219,9 @@ def test_branch_of_a_bank_named_with_its_province_is_one_name():
 def test_a_place_then_he_starts_a_trade_name():
     ex = extract_text("浙江和美置业有限公司为300家商户减免租金。", doc_id="t")
     assert "浙江和美置业有限公司" in {e.label for e in ex.entities.values()}
+
+
+def test_towns_are_places_inside_the_city_named_before_them():
+    ex = extract_text("东莞市长安镇的金盛五金制品有限公司主要生产门窗五金配件。小城镇建设加快推进。", doc_id="t")
+    places = {e.label for e in ex.entities.values() if e.cls == "District"}
+    assert places == {"东莞市", "长安镇"}
