@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import ZhkgError
+from .quantities import parse_date_text
 from .types import Document
 
 # A byline: an optional box mark, then 本报记者/记者/通讯员/文/图 and names.
@@ -134,11 +135,10 @@ def _json_document(line: str, path: Path, number: int, date: str | None) -> Docu
 
 
 def _iso_date(value: str, where: str) -> str:
-    m = re.match(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", value)
-    if not m:
+    parsed = parse_date_text(value)
+    if parsed is None:
         raise ZhkgError(f"{where}: date {value!r} is not a date (YYYY-MM-DD)")
-    y, mo, d = map(int, m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    return parsed.isoformat()
 
 
 def read_paths(paths: Iterable[str | Path], date: str | None = None,
