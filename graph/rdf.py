@@ -176,7 +176,7 @@ def to_turtle(g: Graph) -> str:
     form: an order that does not depend on how the graph was built, and about
     ten times faster than rdflib's Turtle serializer on large graphs.
     """
-    triples = sorted((ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in g), key=_sort_key)
+    triples = sorted((ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in g), key=_sort_key)
     namespaces = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix in PREFIXES}
     text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=namespaces).decode("utf-8")
     # Oxigraph writes the @prefix lines in no fixed order: sort them.
@@ -189,7 +189,7 @@ def _sort_key(t: "ox.Triple") -> tuple[str, str, str]:
     return (str(t.subject), str(t.predicate), str(t.object))
 
 
-def _ox(term):
+def to_oxigraph(term):
     """An rdflib term as an Oxigraph term."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))

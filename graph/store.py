@@ -98,11 +98,11 @@ def document_quads(doc: Document, extraction=None) -> Iterator[ox.Quad]:
     in the default graph. Runs the extractor unless ``extraction`` is given."""
     from .pipeline import extract_document, to_rdf
     ex = extraction if extraction is not None else extract_document(doc)
-    nt = to_rdf(ex, with_ontology=False).serialize(format="nt", encoding="utf-8")
     graph = ox.NamedNode(str(rdf.document_iri(doc.id)))
-    for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
-        shared = t.subject.value.startswith(str(rdf.ENT)) and t.predicate.value in ENTITY_DESCRIPTION
-        yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph() if shared else graph)
+    for s, p, o in to_rdf(ex, with_ontology=False):
+        shared = str(s).startswith(str(rdf.ENT)) and str(p) in ENTITY_DESCRIPTION
+        yield ox.Quad(rdf.to_oxigraph(s), rdf.to_oxigraph(p), rdf.to_oxigraph(o),
+                      ox.DefaultGraph() if shared else graph)
 
 
 def _class_rank(cls: ox.NamedNode) -> int:
