@@ -123,19 +123,22 @@ def to_rdf(ex: Extraction, with_ontology: bool = True) -> Graph:
     return g
 
 
-def format_summary(documents: int, entities: Iterable[Entity], facts: Iterable[Fact]) -> str:
+def format_summary(documents: int, entities: Iterable[Entity], relations: Counter) -> str:
     """The terminal summary: documents, entities per class, facts per relation."""
     entities = list(entities)
     classes = Counter(e.cls for e in entities)
-    relations = Counter(f.relation for f in facts if f.modality != "negated")
     return "\n".join([
         f"documents: {documents}",
         f"entities:  {len(entities)}  " + ", ".join(f"{c} {n}" for c, n in sorted(classes.items())),
         f"facts:     {sum(relations.values())}  " + ", ".join(f"{r} {n}" for r, n in sorted(relations.items()))])
 
 
+def _relation_counts(facts: Iterable[Fact]) -> Counter:
+    return Counter(f.relation for f in facts if f.modality != "negated")
+
+
 def summary(ex: Extraction) -> str:
-    return format_summary(len(ex.documents), ex.entities.values(), ex.facts)
+    return format_summary(len(ex.documents), ex.entities.values(), _relation_counts(ex.facts))
 
 
 def build(paths: Iterable[str | Path], date: str | None = None) -> tuple[Extraction, Graph]:
@@ -162,7 +165,7 @@ class GraphBuilder:
         self.entities: dict[str, Entity] = {}
         self.documents = 0
         self.characters = 0
-        self.facts: list[Fact] = []  # kept light: only what the summary counts
+        self.relations: Counter = Counter()  # facts per relation, for the summary
         self.sources: set[str] = set()
 
     def add(self, ex: Extraction) -> None:
@@ -179,7 +182,7 @@ class GraphBuilder:
                 g.add((rdf.entity_iri(key), rdf.ZHKG.mentionedIn, rdf.document_iri(doc_id)))
         for fact in ex.facts:
             rdf.add_fact(g, fact)
-        self.facts.extend(Fact("", f.relation, "", None, f.modality) for f in ex.facts)
+        self.relations += _relation_counts(ex.facts)
 
     def finish(self) -> Graph:
         for key in sorted(self.entities):
@@ -187,7 +190,7 @@ class GraphBuilder:
         return self.graph
 
     def summary(self) -> str:
-        return format_summary(self.documents, self.entities.values(), self.facts)
+        return format_summary(self.documents, self.entities.values(), self.relations)
 
 
 def _extract_batch(docs: list[Document]) -> list[Extraction]:
