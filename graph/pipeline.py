@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from . import nlp, rdf, read
 from .entities import find_entities, CLASS_RANK
 from .errors import ZhkgError, atomic_output
 from .relations import extract_facts
-from .resources import resource
 from .types import PERSON, Document, Entity, Fact, Sentence
 
 
@@ -108,19 +108,22 @@ def extract_text(text: str, *, doc_id: str = "text", source: str = "", date: str
     return extract(docs, use_ner=use_ner)
 
 
-def to_rdf(ex: Extraction, with_ontology: bool = True) -> Graph:
-    """The graph of an extraction; with the ontology's triples, so class and
-    relation labels travel with the data and any SPARQL client can use them."""
-    g = rdf.new_graph()
-    if with_ontology:
-        g.parse(resource("ontology/zhkg.ttl"), format="turtle")
+def extraction_triples(ex: Extraction, with_ontology: bool = True) -> set[ox.Triple]:
+    """The triples of an extraction; with the ontology's, so class and relation
+    labels travel with the data and any SPARQL client can use them."""
+    triples = set(rdf.ontology_triples()) if with_ontology else set()
     for doc in ex.documents:
-        rdf.add_document(g, doc, ex.sentences[doc.id], ex.authors.get(doc.id, ()))
+        triples.update(rdf.document_triples(doc, ex.sentences[doc.id], ex.authors.get(doc.id, ())))
     for key in sorted(ex.entities):
-        rdf.add_entity(g, ex.entities[key], sorted(ex.mentioned_in.get(key, ())))
+        triples.update(rdf.entity_triples(ex.entities[key], sorted(ex.mentioned_in.get(key, ()))))
     for fact in ex.facts:
-        rdf.add_fact(g, fact)
-    return g
+        triples.update(rdf.fact_triples(fact))
+    return triples
+
+
+def to_rdf(ex: Extraction, with_ontology: bool = True) -> Graph:
+    """The graph of an extraction as an rdflib Graph (for notebooks, SHACL, the view)."""
+    return rdf.to_rdflib(extraction_triples(ex, with_ontology))
 
 
 def format_summary(documents: int, entities: Iterable[Entity], relations: Counter) -> str:
@@ -155,13 +158,14 @@ class GraphBuilder:
 
     Entities are merged across documents in a registry (names, class, aliases:
     the size of the graph, not of the corpus) and written when the build ends,
-    so what stays in memory is the graph itself.
+    so what stays in memory is the graph itself: a set of Oxigraph triples
+    (about 400 bytes a triple; rdflib's Graph takes 1.3 KB), turned into an
+    rdflib Graph only when something asks for ``graph``.
     """
 
     def __init__(self, with_ontology: bool = True):
-        self.graph = rdf.new_graph()
-        if with_ontology:
-            self.graph.parse(resource("ontology/zhkg.ttl"), format="turtle")
+        self.triples: set[ox.Triple] = set(rdf.ontology_triples()) if with_ontology else set()
+        self._graph: Graph | None = None
         self.entities: dict[str, Entity] = {}
         self.documents = 0
         self.characters = 0
@@ -169,25 +173,34 @@ class GraphBuilder:
         self.sources: set[str] = set()
 
     def add(self, ex: Extraction) -> None:
-        g = self.graph
+        triples = self.triples
         for doc in ex.documents:
-            rdf.add_document(g, doc, ex.sentences[doc.id], ex.authors.get(doc.id, ()))
+            triples.update(rdf.document_triples(doc, ex.sentences[doc.id], ex.authors.get(doc.id, ())))
             self.documents += 1
             self.characters += len(doc.text)
             self.sources.add(Path(doc.source).name)
         for ent in ex.entities.values():
             _merge_entity(self.entities, Entity(ent.key, ent.label, ent.cls, set(ent.aliases), [], dict(ent.attrs)))
         for key, docs in ex.mentioned_in.items():
-            for doc_id in docs:
-                g.add((rdf.entity_iri(key), rdf.ZHKG.mentionedIn, rdf.document_iri(doc_id)))
+            triples.update(rdf.mention_triples(key, docs))
         for fact in ex.facts:
-            rdf.add_fact(g, fact)
+            triples.update(rdf.fact_triples(fact))
         self.relations += _relation_counts(ex.facts)
 
-    def finish(self) -> Graph:
+    def finish(self) -> set[ox.Triple]:
         for key in sorted(self.entities):
-            rdf.add_entity(self.graph, self.entities[key])
-        return self.graph
+            self.triples.update(rdf.entity_triples(self.entities[key]))
+        return self.triples
+
+    @property
+    def graph(self) -> Graph:
+        """The triples as an rdflib Graph, made on first use."""
+        if self._graph is None:
+            self._graph = rdf.to_rdflib(self.triples)
+        return self._graph
+
+    def turtle(self) -> str:
+        return rdf.to_turtle(self.triples)
 
     def summary(self) -> str:
         return format_summary(self.documents, self.entities.values(), self.relations)
@@ -345,25 +358,25 @@ def build_outputs(paths: Iterable[str | Path], out_dir: str | Path = "out", date
     options = options or BuildOptions(date=date)
     skipped: list[str] = []
     builder = build_graph(paths, options, skipped)
-    g = builder.graph
+    size = len(builder.triples)
     notes = []
-    if validate and len(g) <= VALIDATE_LIMIT:
+    if validate and size <= VALIDATE_LIMIT:
         from .validate import validate as shacl_validate
-        report = shacl_validate(g)
+        report = shacl_validate(builder.graph)
         if not report.conforms:
             raise ZhkgError(f"{out_dir}/graph.ttl: the graph does not conform to the SHACL shapes "
                             f"({len(report.violations)} violations; first: {report.violations[0]}); "
                             "nothing written (use --no-validate to write it anyway)")
     elif validate:
-        notes.append(f"not validated: {len(g)} triples is over the {VALIDATE_LIMIT} limit of SHACL "
+        notes.append(f"not validated: {size} triples is over the {VALIDATE_LIMIT} limit of SHACL "
                      "validation at build time; run `zhkg validate` on the output")
     out = Path(out_dir)
     with atomic_output(out / "graph.ttl") as fh:
-        fh.write(rdf.to_turtle(g))
+        fh.write(builder.turtle())
     written = [str(out / "graph.ttl")]
     if html:
         from .viz import write_html
-        write_html(g, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
+        write_html(builder.graph, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
         written.append(str(out / "graph.html"))
     lines = [builder.summary(), "wrote:     " + ", ".join(written)]
     if skipped:

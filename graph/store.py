@@ -57,6 +57,7 @@ _DOCUMENT = ox.NamedNode(str(rdf.ZHKG.Document))
 ENTITY_DESCRIPTION = {str(p) for p in (rdf.RDF.type, rdf.RDFS.label, rdf.SKOS.altLabel, rdf.ZHKG.role,
                                        rdf.ZHKG.stockCode, rdf.ORG.subOrganizationOf,
                                        rdf.ZHKG.mentionedIn)}
+ENT = str(rdf.ENT)
 
 
 # --- opening -------------------------------------------------------------------
@@ -96,13 +97,12 @@ def _nt(term) -> str:
 def document_quads(doc: Document, extraction=None) -> Iterator[ox.Quad]:
     """The quads one document contributes: its own graph, and entity descriptions
     in the default graph. Runs the extractor unless ``extraction`` is given."""
-    from .pipeline import extract_document, to_rdf
+    from .pipeline import extract_document, extraction_triples
     ex = extraction if extraction is not None else extract_document(doc)
     graph = ox.NamedNode(str(rdf.document_iri(doc.id)))
-    for s, p, o in to_rdf(ex, with_ontology=False):
-        shared = str(s).startswith(str(rdf.ENT)) and str(p) in ENTITY_DESCRIPTION
-        yield ox.Quad(rdf.to_oxigraph(s), rdf.to_oxigraph(p), rdf.to_oxigraph(o),
-                      ox.DefaultGraph() if shared else graph)
+    for t in sorted(extraction_triples(ex, with_ontology=False), key=str):
+        shared = t.subject.value.startswith(ENT) and t.predicate.value in ENTITY_DESCRIPTION
+        yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph() if shared else graph)
 
 
 def _class_rank(cls: ox.NamedNode) -> int:
@@ -382,11 +382,8 @@ def export(store_dir: str | Path, out: str | Path) -> int:
 def to_rdflib(store_dir: str | Path):
     """The whole store, its named graphs merged, as an rdflib Graph (for the view)."""
     store = open_read_only(store_dir)
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)}
-    data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
-    g = rdf.new_graph()
-    g.parse(data=data.decode("utf-8"), format="nt")
-    return g
+    return rdf.to_rdflib({ox.Triple(q.subject, q.predicate, q.object)
+                          for q in store.quads_for_pattern(None, None, None, None)})
 
 
 # --- merging ------------------------------------------------------------------------

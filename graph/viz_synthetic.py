@@ -63,7 +63,7 @@ def synthetic_graph(n_entities: int, n_facts: int, seed: int = 0, n_documents: i
     by_class: dict[str, list[Entity]] = {}
     for e in entities:
         by_class.setdefault(e.cls, []).append(e)
-    g = rdf.new_graph()
+    t = []
     doc_ids = [f"synthetic-{d}" for d in range(max(1, n_documents))]
     sentences: dict[str, list[Sentence]] = {d: [] for d in doc_ids}
     mentioned: dict[str, set[str]] = {e.key: set() for e in entities}
@@ -85,13 +85,13 @@ def synthetic_graph(n_entities: int, n_facts: int, seed: int = 0, n_documents: i
         elif relation == SUPPLIES:
             details = {"quantity": rng.randint(1, 90) * 1000, "quantityUnit": "件"}
         modality = MODALITIES[0] if rng.random() < 0.8 else rng.choice(MODALITIES)
-        rdf.add_fact(g, Fact(subject.key, relation, obj.key,
+        t += rdf.fact_triples(Fact(subject.key, relation, obj.key,
                              Evidence(doc, index, index * 40, index * 40 + len(text), text),
                              modality=modality, rule="synthetic", details=details))
         mentioned[subject.key].add(doc)
         mentioned[obj.key].add(doc)
     for d in doc_ids:
-        rdf.add_document(g, Document(d, "", title=f"示例文档{d.split('-')[1]}", source="synthetic"), sentences[d])
+        t += rdf.document_triples(Document(d, "", title=f"示例文档{d.split('-')[1]}", source="synthetic"), sentences[d])
     for e in entities:
-        rdf.add_entity(g, e, sorted(mentioned[e.key]))
-    return g
+        t += rdf.entity_triples(e, sorted(mentioned[e.key]))
+    return rdf.to_rdflib(t)

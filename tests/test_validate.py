@@ -139,17 +139,15 @@ def test_graph_written_by_rdf_module_conforms_and_survives_turtle():
     fact = Fact(subject=bank.key, relation="lendsTo", object=firms.key,
                 evidence=Evidence("t-1", 0, 0, len(text), text), rule="test", confidence=0.8,
                 details={"amount": 300000000, "currency": "CNY", "qualifier": "more-than"})
-    g = rdf.new_graph()
-    rdf.add_document(g, document, [sentence])
-    rdf.add_entity(g, bank, ["t-1"])
-    rdf.add_entity(g, firms, ["t-1"])
-    rdf.add_fact(g, fact)
+    triples = (rdf.document_triples(document, [sentence]) + rdf.entity_triples(bank, ["t-1"])
+               + rdf.entity_triples(firms, ["t-1"]) + rdf.fact_triples(fact))
+    g = rdf.to_rdflib(triples)
     assert validate(g).conforms, validate(g).text()
-    again = graph_of(rdf.to_turtle(g))
+    again = graph_of(rdf.to_turtle(triples))
     assert validate(again).conforms
     # and a fact whose object was never added as an entity is caught
-    rdf.add_fact(g, Fact(subject=bank.key, relation="lendsTo", object="无名企业",
-                         evidence=fact.evidence))
+    g = rdf.to_rdflib(triples + rdf.fact_triples(Fact(subject=bank.key, relation="lendsTo", object="无名企业",
+                                                      evidence=fact.evidence)))
     assert any("factObject" in str(v) for v in validate(g).violations)
 
 

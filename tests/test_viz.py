@@ -32,26 +32,26 @@ def hand_made_graph() -> Graph:
     product = _entity("退热贴", PRODUCT)
     town = _entity("南城区", DISTRICT)
     evil = _entity(XSS_LABEL, ENTERPRISE, "<b>简称</b>")
-    g = rdf.new_graph()
+    t = []
     s1 = "东方商业银行南城分行向小微企业发放贷款超3亿元。"
     s2 = "远山制药位于南城区，生产退热贴。"
-    rdf.add_document(g, Document("d1", s1, title="银行支持小微企业"), [Sentence(0, 0, len(s1), s1)])
-    rdf.add_document(g, Document("d2", s2 + XSS_SENTENCE, title="药企复工<i>标题</i>"),
+    t += rdf.document_triples(Document("d1", s1, title="银行支持小微企业"), [Sentence(0, 0, len(s1), s1)])
+    t += rdf.document_triples(Document("d2", s2 + XSS_SENTENCE, title="药企复工<i>标题</i>"),
                      [Sentence(0, 0, len(s2), s2), Sentence(1, len(s2), len(s2) + len(XSS_SENTENCE), XSS_SENTENCE)])
     for e, docs in ((bank, ["d1"]), (branch, ["d1"]), (group, ["d1"]), (maker, ["d2"]), (product, ["d2"]),
                     (town, ["d2"]), (evil, ["d2"])):
-        rdf.add_entity(g, e, docs)
+        t += rdf.entity_triples(e, docs)
     ev1 = Evidence("d1", 0, 0, len(s1), s1)
     ev2 = Evidence("d2", 0, 0, len(s2), s2)
     ev3 = Evidence("d2", 1, len(s2), len(s2) + len(XSS_SENTENCE), XSS_SENTENCE)
-    rdf.add_fact(g, Fact(branch.key, "lendsTo", group.key, ev1,
+    t += rdf.fact_triples(Fact(branch.key, "lendsTo", group.key, ev1,
                          details={"amount": 300000000, "currency": "CNY", "qualifier": "more-than"}))
-    rdf.add_fact(g, Fact(maker.key, "locatedIn", town.key, ev2))
-    rdf.add_fact(g, Fact(maker.key, "produces", product.key, ev2))
-    rdf.add_fact(g, Fact(bank.key, "lendsTo", evil.key, ev3, modality="negated"))
-    rdf.add_fact(g, Fact(evil.key, "supplies", town.key, ev3, modality="planned",
+    t += rdf.fact_triples(Fact(maker.key, "locatedIn", town.key, ev2))
+    t += rdf.fact_triples(Fact(maker.key, "produces", product.key, ev2))
+    t += rdf.fact_triples(Fact(bank.key, "lendsTo", evil.key, ev3, modality="negated"))
+    t += rdf.fact_triples(Fact(evil.key, "supplies", town.key, ev3, modality="planned",
                          details={"product": product.key, "quantity": 500000, "quantityUnit": "人份"}))
-    return g
+    return rdf.to_rdflib(t)
 
 
 def embedded_data(html: str) -> dict:
@@ -115,10 +115,10 @@ def test_classes_come_with_chinese_labels_and_distinct_styles():
 
 
 def test_nodes_carry_their_attributes():
-    g = rdf.new_graph()
-    rdf.add_entity(g, _entity("林某", "Person", attrs={"role": "总经理"}))
-    rdf.add_entity(g, _entity("某某股份有限公司", ENTERPRISE, attrs={"stock_code": "600000.SH"}))
-    attrs = {n["label"]: n.get("attrs") for n in embedded_data(render_html(g))["nodes"]}
+    t = []
+    t += rdf.entity_triples(_entity("林某", "Person", attrs={"role": "总经理"}))
+    t += rdf.entity_triples(_entity("某某股份有限公司", ENTERPRISE, attrs={"stock_code": "600000.SH"}))
+    attrs = {n["label"]: n.get("attrs") for n in embedded_data(render_html(rdf.to_rdflib(t)))["nodes"]}
     assert attrs == {"林某": [["职务", "总经理"]], "某某股份有限公司": [["股票代码", "600000.SH"]]}
 
 
@@ -152,14 +152,14 @@ def chain_graph() -> Graph:
     """A -> B -> C -> D, each a located-in fact; B has the alias 乙公司."""
     names = ["甲有限公司", "乙有限公司", "丙有限公司", "丁有限公司"]
     ents = [_entity(n, ENTERPRISE, *(["乙公司"] if n.startswith("乙") else [])) for n in names]
-    g = rdf.new_graph()
+    t = []
     text = "甲乙丙丁。"
-    rdf.add_document(g, Document("c", text, title="链"), [Sentence(0, 0, len(text), text)])
+    t += rdf.document_triples(Document("c", text, title="链"), [Sentence(0, 0, len(text), text)])
     for e in ents:
-        rdf.add_entity(g, e, ["c"])
+        t += rdf.entity_triples(e, ["c"])
     for a, b in zip(ents, ents[1:]):
-        rdf.add_fact(g, Fact(a.key, "supplies", b.key, Evidence("c", 0, 0, len(text), text)))
-    return g
+        t += rdf.fact_triples(Fact(a.key, "supplies", b.key, Evidence("c", 0, 0, len(text), text)))
+    return rdf.to_rdflib(t)
 
 
 @pytest.mark.parametrize("name, depth, expected", [
