@@ -371,8 +371,8 @@ def build_outputs(paths: Iterable[str | Path], out_dir: str | Path = "out", date
         notes.append(f"not validated: {size} triples is over the {VALIDATE_LIMIT} limit of SHACL "
                      "validation at build time; run `zhkg validate` on the output")
     out = Path(out_dir)
-    with atomic_output(out / "graph.ttl") as fh:
-        fh.write(builder.turtle())
+    with atomic_output(out / "graph.ttl", "wb") as fh:
+        rdf.write_turtle(builder.triples, fh)
     written = [str(out / "graph.ttl")]
     if html:
         from .viz import write_html

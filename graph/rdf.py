@@ -14,11 +14,12 @@ notebooks).
 from __future__ import annotations
 
 import hashlib
+import io
 import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
@@ -202,22 +203,59 @@ def ontology_triples() -> list[ox.Triple]:
 
 # ------------------------------------------------------------------ output
 
-def to_turtle(triples: Iterable[ox.Triple] | Graph) -> str:
-    """Turtle with readable prefixes, the same bytes for the same graph.
+def write_turtle(triples: Iterable[ox.Triple] | Graph, fh: BinaryIO) -> None:
+    """Turtle with readable prefixes, the same bytes for the same graph, written
+    to a binary file as it is made (a big graph never exists as one string).
 
-    Written by Oxigraph's serializer over triples sorted by their N-Triples
+    Written by Oxigraph's serializer over the triples sorted by their N-Triples
     form: an order that does not depend on how the graph was built, and about
     ten times faster than rdflib's Turtle serializer on large graphs.
     """
     if isinstance(triples, Graph):
-        triples = (ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples)
+        triples = {ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples}
+    elif not isinstance(triples, (set, frozenset)):
+        triples = set(triples)
     ordered = sorted(triples, key=str)
     namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    text = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=namespaces).decode("utf-8")
-    # Oxigraph writes the @prefix lines in no fixed order: sort them.
-    lines = text.split("\n")
-    head = [ln for ln in lines[: len(namespaces)] if ln.startswith("@prefix")]
-    return "\n".join(sorted(head) + lines[len(head):])
+    out = _SortedPrefixes(fh, len(namespaces))
+    ox.serialize(ordered, out, format=ox.RdfFormat.TURTLE, prefixes=namespaces)
+    out.close()
+
+
+def to_turtle(triples: Iterable[ox.Triple] | Graph) -> str:
+    buffer = io.BytesIO()
+    write_turtle(triples, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+class _SortedPrefixes(io.RawIOBase):
+    """Passes bytes through to ``fh``, except that the first ``n`` lines (the
+    @prefix lines, which Oxigraph writes in no fixed order) go out sorted."""
+
+    def __init__(self, fh: BinaryIO, n: int):
+        self._fh, self._n, self._head = fh, n, b""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        if self._n is None:
+            self._fh.write(data)
+            return len(data)
+        self._head += data
+        lines = self._head.split(b"\n")
+        if len(lines) > self._n:  # all the prefix lines are in
+            prefixes = [ln for ln in lines[: self._n] if ln.startswith(b"@prefix")]
+            self._fh.write(b"".join(ln + b"\n" for ln in sorted(prefixes)) + b"\n".join(lines[len(prefixes):]))
+            self._n, self._head = None, b""
+        return len(data)
+
+    def close(self) -> None:
+        if self._head:  # fewer lines than prefixes: an empty graph
+            self._fh.write(self._head)
+            self._head = b""
+        super().close()
 
 
 def new_graph() -> Graph:

@@ -6,7 +6,6 @@ import pytest
 from conftest import ROOT, SAMPLE, run_zhkg
 from graph.errors import ZhkgError
 from graph.pipeline import BuildOptions, build_graph
-from graph.rdf import to_turtle
 from graph.read import read_paths
 
 PASSAGES = [
@@ -62,18 +61,18 @@ def test_two_workers_give_the_same_turtle_as_one(tmp_path):
     corpus.mkdir()
     (corpus / "page.txt").write_bytes(SAMPLE.read_bytes())
     write_jsonl(corpus / "news.jsonl", PASSAGES)
-    one = to_turtle(build_graph([corpus], BuildOptions(workers=1)).graph)
-    two = to_turtle(build_graph([corpus], BuildOptions(workers=2)).graph)
+    one = build_graph([corpus], BuildOptions(workers=1)).turtle()
+    two = build_graph([corpus], BuildOptions(workers=2)).turtle()
     assert one == two and "zhkg:lendsTo" in one
 
 
 def test_dask_local_cluster_gives_the_same_graph(tmp_path):
     distributed = pytest.importorskip("distributed")
     f = write_jsonl(tmp_path / "news.jsonl", PASSAGES * 3)
-    local = to_turtle(build_graph([f]).graph)
+    local = build_graph([f]).turtle()
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None, host="127.0.0.1") as cluster:
-        dask = to_turtle(build_graph([f], BuildOptions(engine="dask", scheduler=cluster.scheduler_address)).graph)
+        dask = build_graph([f], BuildOptions(engine="dask", scheduler=cluster.scheduler_address)).turtle()
     assert dask == local
 
 
