@@ -44,14 +44,14 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 
 @command("build", "build the knowledge graph of news files", _build_args)
 def _build(args: argparse.Namespace) -> int:
-    if args.store:
-        from .store import build_into_store
-        print(build_into_store(args.paths, args.store, date=args.date))
-        return 0
     from .pipeline import BuildOptions, build_outputs, default_workers
     options = BuildOptions(date=args.date, engine=args.engine, scheduler=args.scheduler, strict=args.strict,
                            workers=args.workers if args.workers else default_workers(args.paths),
                            progress=not args.quiet and sys.stderr.isatty())
+    if args.store:
+        from .store import build_into_store
+        print(build_into_store(args.paths, args.store, options))
+        return 0
     print(build_outputs(args.paths, args.out, html=not args.no_html, validate=not args.no_validate,
                         options=options))
     return 0

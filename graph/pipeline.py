@@ -306,9 +306,10 @@ class BuildOptions:
     progress: bool = False
 
 
-def build_graph(paths: Iterable[str | Path], options: BuildOptions | None = None,
-                skipped: list[str] | None = None) -> GraphBuilder:
-    """Stream documents through the stages into a GraphBuilder.
+def extractions(paths: Iterable[str | Path], options: BuildOptions | None = None,
+                skipped: list[str] | None = None) -> Iterator[Extraction]:
+    """Read the files and extract each document, streamed, in input order, with
+    the progress bar if asked: what `zhkg build` feeds to a graph or a store.
 
     Files or lines that cannot be read are appended to ``skipped`` ("FILE[:LINE]:
     reason") and passed over, unless ``options.strict``; if nothing at all could
@@ -319,14 +320,23 @@ def build_graph(paths: Iterable[str | Path], options: BuildOptions | None = None
     skipped = [] if skipped is None else skipped
     on_skip = None if options.strict else skipped.append
     docs = read.read_paths(paths, date=options.date, on_skip=on_skip)
-    builder = GraphBuilder()
+    n = 0
     with _progress(options.progress) as bar:
         for ex in extract_stream(docs, options.workers, options.engine, options.scheduler):
-            builder.add(ex)
+            n += len(ex.documents)
             bar(ex)
-    if builder.documents == 0:
+            yield ex
+    if n == 0:
         raise ZhkgError(skipped[0] if len(skipped) == 1 else
                         f"no document could be read ({len(skipped)} skipped; first: {skipped[0] if skipped else 'none'})")
+
+
+def build_graph(paths: Iterable[str | Path], options: BuildOptions | None = None,
+                skipped: list[str] | None = None) -> GraphBuilder:
+    """Stream documents through the stages into a GraphBuilder (see ``extractions``)."""
+    builder = GraphBuilder()
+    for ex in extractions(paths, options, skipped):
+        builder.add(ex)
     builder.finish()
     return builder
 
@@ -378,12 +388,16 @@ def build_outputs(paths: Iterable[str | Path], out_dir: str | Path = "out", date
         from .viz import write_html
         write_html(builder.graph, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
         written.append(str(out / "graph.html"))
-    lines = [builder.summary(), "wrote:     " + ", ".join(written)]
-    if skipped:
-        reasons = Counter(_reason(s) for s in skipped)
-        lines.append(f"skipped:   {len(skipped)}  " + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items())))
-        lines.extend(f"  {s}" for s in skipped[:20])
-    return "\n".join(lines + notes)
+    return "\n".join([builder.summary(), "wrote:     " + ", ".join(written)] + skip_report(skipped) + notes)
+
+
+def skip_report(skipped: list[str]) -> list[str]:
+    """Summary lines for what could not be read: a count per reason, then the first 20."""
+    if not skipped:
+        return []
+    reasons = Counter(_reason(s) for s in skipped)
+    return ([f"skipped:   {len(skipped)}  " + ", ".join(f"{r} {n}" for r, n in sorted(reasons.items()))]
+            + [f"  {s}" for s in skipped[:20]])
 
 
 def _reason(message: str) -> str:

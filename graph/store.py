@@ -227,21 +227,28 @@ def add_documents(store_dir: str | Path, docs: Iterable[Document]) -> list[str]:
     return added
 
 
-def build_into_store(paths: Iterable[str | Path], store_dir: str | Path, date: str | None = None) -> str:
-    """What `zhkg build --store DIR` does: add every document of the files, and
-    drop documents a file no longer yields (a re-split page). Returns a summary."""
-    from . import read
-    docs = list(read.read_paths(paths, date=date))
-    added = add_documents(store_dir, docs)
-    store = open_store(store_dir)
-    sources = {d.source for d in docs}
-    stale = [iri for iri, src in documents(store).items() if src in sources and iri not in set(added)]
+def build_into_store(paths: Iterable[str | Path], store_dir: str | Path, options=None) -> str:
+    """What `zhkg build --store DIR` does: extract the files' documents (streamed,
+    with the build's workers or Dask cluster), add each to the store in its own
+    transaction as it comes back, and drop documents a file no longer yields (a
+    re-split page). Returns a summary."""
+    from .pipeline import extractions, skip_report
+    store = open_store(store_dir, create=True)
+    ensure_ontology(store)
+    added, sources, skipped = set(), set(), []
+    for ex in extractions(paths, options, skipped):
+        for doc in ex.documents:
+            add_document(store, doc, ex)
+            added.add(str(rdf.document_iri(doc.id)))
+            sources.add(doc.source)
+    store.flush()
+    stale = [iri for iri, src in documents(store).items() if src in sources and iri not in added]
     for iri in stale:
         _remove_graphs(store, [iri])
     s = stats(store)
-    return (f"added:     {len(added)} documents" + (f", removed {len(stale)} stale" if stale else "")
-            + f"\nstore:     {store_dir}: {s['documents']} documents, {s['entities']} entities, "
-              f"{s['quads']} quads")
+    return "\n".join([f"added:     {len(added)} documents" + (f", removed {len(stale)} stale" if stale else ""),
+                      f"store:     {store_dir}: {s['documents']} documents, {s['entities']} entities, "
+                      f"{s['quads']} quads"] + skip_report(skipped))
 
 
 # --- inspecting ------------------------------------------------------------------

@@ -301,3 +301,20 @@ def test_an_alias_learnt_in_one_article_names_the_same_firm_in_a_later_one(tmp_p
     rows = store.run_store_query(path, """SELECT ?label WHERE {
         ?bank zhkg:lendsTo ?firm . ?firm rdfs:label ?label }""", fmt="csv").splitlines()[1:]
     assert rows == ["湖南湘江装备制造集团股份有限公司"]
+
+
+def test_build_into_a_store_with_two_workers_fills_it_like_one_and_reports_skips(tmp_path):
+    lines = [json.dumps({"id": d.id, "title": d.title, "text": d.text}, ensure_ascii=False) for d in (LOAN, SUPPLY)]
+    news = tmp_path / "news.jsonl"
+    news.write_text("\n".join([lines[0], "{not json", lines[1]]) + "\n", encoding="utf-8")
+    results = {}
+    for workers in ("1", "2"):
+        path = tmp_path / f"kb{workers}"
+        result = run_zhkg("build", news, "--store", path, "--workers", workers)
+        assert result.returncode == 0, result.stderr
+        assert "added:     2 documents" in result.stdout and "skipped:   1" in result.stdout
+        assert f"{news}:2:" in result.stdout  # the bad line, by file and line number
+        results[workers] = quads(path)
+    assert results["1"] == results["2"] and len(results["1"]) > 100
+    strict = run_zhkg("build", news, "--store", tmp_path / "kb3", "--strict")
+    assert strict.returncode == 2 and f"{news}:2" in strict.stderr
