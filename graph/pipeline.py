@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -277,11 +277,16 @@ def _dask_stream(batches: Iterator[list[Document]], scheduler: str | None) -> It
     if not scheduler:
         raise ZhkgError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
     with Client(scheduler, set_as_default=False) as client:
-        window_size = max(2, 4 * len(client.scheduler_info().get("workers", {})) or 8)
-        for window in _batches(batches, window_size):
-            futures = client.map(_extract_batch, window, pure=False)
-            for result in client.gather(futures):
-                yield from result
+        # Keep 4 batches per worker submitted and take results in order: the
+        # workers stay busy while this process adds finished ones to the graph.
+        ahead = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(client.submit(_extract_batch, batch, pure=False))
+            if len(pending) >= ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 SMALL_INPUT = 256 * 1024  # bytes; below this, starting worker processes costs more than it saves
