@@ -9,7 +9,8 @@ import pytest
 from graph.cli import main
 from graph.ner import load_tagger
 from graph.ner.cluener import read_corpus, spans_from_label, to_json_line
-from graph.ner.features import FEATURE_GROUPS, sentence_features, spans_to_tags, tags_to_spans
+from graph.ner.features import (FEATURE_GROUPS, char_statistics, read_char_statistics,
+                                sentence_features, spans_to_tags, tags_to_spans, write_char_statistics)
 from graph.ner.tagger import Tagger
 from graph.ner.train import evaluate_model, score, split_corpus, train_model
 
@@ -48,6 +49,27 @@ def test_feature_groups_can_be_switched_off():
 def test_digits_and_full_width_are_folded():
     assert "c0=0" in sentence_features("第１２号")[1]
     assert sentence_features("") == []
+
+
+def test_char_statistics_bucket_shares_of_name_words(tmp_path):
+    word_tags = {"张伟": "nr", "李伟": "nr", "王伟": "nr", "伟大": "a", "伟业": "n", "宏伟": "a",
+                 "甲县": "ns", "乙县": "ns", "丙县": "ns", "张": "nr"}
+    table = char_statistics(word_tags)
+    # 伟 ends 4 words, 3 of them person names (75%: the top bucket); it begins
+    # 2 words only, too few for a statistic
+    assert "nrE=5" in table["伟"] and not any(f.startswith("nrB") for f in table["伟"])
+    assert table["县"] == ("nsE=5",)
+    assert "张" not in table  # single-char words say nothing about places in words
+    path = tmp_path / "stats.tsv"
+    write_char_statistics(table, path)
+    assert read_char_statistics(path) == table
+
+
+def test_char_statistics_become_features():
+    stats = {"伟": ("nrE=5",)}
+    features = sentence_features("张伟说", FEATURE_GROUPS + ("charstats",), None, stats)
+    assert "nrE=5" in features[1] and "nrE=5" not in features[0]
+    assert "nrE=5" not in sentence_features("张伟说", ("chars",), None, stats)[1]
 
 
 @needs_corpus

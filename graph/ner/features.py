@@ -22,12 +22,12 @@ thousands of sentences a second).
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import read_lines, resource
 
 FEATURE_GROUPS = ("chars", "types", "words", "gazetteer", "lexicon")
-OPTIONAL_GROUPS = ("context",)  # measured, not used by the shipped model (see README)
+OPTIONAL_GROUPS = ("context", "charstats")  # measured, not used by the shipped model (see README)
 SUFFIX_LOOKAHEAD = 6  # a char up to this many places before a name ending gets its kind
 
 # --- char normalisation and types ------------------------------------------------
@@ -199,6 +199,58 @@ class Lexicon:
             fh.writelines(f"{m}\t{label}\n" for m, label in sorted(self.mentions.items()))
 
 
+# --- char statistics from jieba's dictionary ----------------------------------------
+# jieba's dictionary tags about 100k of its 350k words as names of people (nr),
+# places (ns) or organisations (nt). How often a char begins, continues or ends
+# such words is a corpus-free hint for names nobody listed (伟 ends given names,
+# 县 ends places), much like a word cluster. Per char and place in a word, the
+# share of the dictionary's words that are of each kind, in buckets.
+
+CHAR_STAT_KINDS = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt"}
+CHAR_STAT_CUTS = (0.05, 0.15, 0.3, 0.5, 0.7)  # bucket k: share >= CHAR_STAT_CUTS[k-1]
+CHAR_STAT_MIN_WORDS = 3  # fewer words with the char at that place: no statistic
+
+
+def char_statistics(word_tags: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Char -> features such as "nrB=5" (94% of the words it begins are person
+    names: bucket 5), from a word -> part-of-speech dictionary. Bucket 0 is
+    left out: it is the common case and would only slow tagging down."""
+    words_at: dict[tuple[str, str], int] = {}  # (char, B/M/E) -> words
+    kind_at: dict[tuple[str, str, str], int] = {}  # (char, B/M/E, kind) -> words
+    for word, tag in word_tags.items():
+        if len(word) < 2:
+            continue
+        kind = CHAR_STAT_KINDS.get(tag)
+        for i, ch in enumerate(word):
+            place = "B" if i == 0 else "E" if i == len(word) - 1 else "M"
+            words_at[ch, place] = words_at.get((ch, place), 0) + 1
+            if kind:
+                kind_at[ch, place, kind] = kind_at.get((ch, place, kind), 0) + 1
+    table: dict[str, list[str]] = {}
+    for (ch, place), total in sorted(words_at.items()):
+        if total < CHAR_STAT_MIN_WORDS:
+            continue
+        for kind in ("nr", "ns", "nt"):
+            share = kind_at.get((ch, place, kind), 0) / total
+            bucket = sum(share >= cut for cut in CHAR_STAT_CUTS)
+            if bucket:
+                table.setdefault(ch, []).append(f"{kind}{place}={bucket}")
+    return {ch: tuple(features) for ch, features in table.items()}
+
+
+def read_char_statistics(path) -> dict[str, tuple[str, ...]]:
+    lines = open(path, encoding="utf-8").read().splitlines()
+    return {ch: tuple(features.split()) for ch, features in
+            (line.split("\t") for line in lines if line and not line.startswith("#"))}
+
+
+def write_char_statistics(table: dict[str, tuple[str, ...]], path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("# char\tfeatures: shares of jieba dictionary words of person/place/"
+                 "organisation names the char begins (B), continues (M) or ends (E), bucketed\n")
+        fh.writelines(f"{ch}\t{' '.join(table[ch])}\n" for ch in sorted(table))
+
+
 # --- jieba words -------------------------------------------------------------------
 
 @cache
@@ -210,21 +262,32 @@ def _jieba():
     return jieba, jieba.posseg.dt.word_tag_tab
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The three word columns over one word's chars. News reuses few words
+    over and over, so caching them saves building the same strings per sentence."""
+    tag = _jieba()[1].get(word, "x")
+    marks = _bmes(0, len(word))
+    return (tuple("wp=" + m for m in marks),
+            ("w=" + normalise(word),) * len(word) if len(word) > 1 else ("",),
+            tuple(f"pos={tag}:{m}" for m in marks))
+
+
 def word_columns(text: str, context: bool = False) -> list[list[str]]:
     """Per char: "wp=B/M/E/S", "w=<word>" (for words of 2+ chars) and
     "pos=<tag>:<B/M/E/S>"; with ``context`` also the words before and after
     the char's word and their parts of speech ("w-1=", "w+1=", "p-1=", "p+1=")."""
     jieba, tags = _jieba()
     words = list(jieba.cut(text, HMM=False))
-    word_tags = [tags.get(word, "x") for word in words]
     position, word_of, pos_of = [], [], []
-    for word, tag in zip(words, word_tags):
-        marks = _bmes(0, len(word))
-        position += ["wp=" + m for m in marks]
-        word_of += ["w=" + normalise(word)] * len(word) if len(word) > 1 else [""]
-        pos_of += [f"pos={tag}:{m}" for m in marks]
+    for word in words:
+        word_position, word_string, word_pos = _word_features(word)
+        position += word_position
+        word_of += word_string
+        pos_of += word_pos
     columns = [position, word_of, pos_of]
     if context:
+        word_tags = [tags.get(word, "x") for word in words]
         padded = ["^"] + [normalise(w) for w in words] + ["$"]
         padded_tags = ["^"] + word_tags + ["$"]
         for name, values, shift in (("w-1=", padded, 0), ("w+1=", padded, 2),
@@ -236,8 +299,11 @@ def word_columns(text: str, context: bool = False) -> list[list[str]]:
 # --- the feature lists ---------------------------------------------------------------
 
 def sentence_features(text: str, groups: tuple[str, ...] = FEATURE_GROUPS,
-                      lexicon: Lexicon | None = None) -> list[list[str]]:
-    """One list of string features per char of ``text``."""
+                      lexicon: Lexicon | None = None,
+                      char_stats: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
+    """One list of string features per char of ``text``. ``lexicon`` and
+    ``char_stats`` are the model's own tables (see Tagger), used by the groups
+    "lexicon" and "charstats"."""
     n = len(text)
     if n == 0:
         return []
@@ -275,7 +341,11 @@ def sentence_features(text: str, groups: tuple[str, ...] = FEATURE_GROUPS,
     if "lexicon" in groups and lexicon is not None:
         columns.append(lexicon.column(text))
     # drop the empty strings that mean "no such feature here"
-    return [[f for f in features if f] for features in zip(*columns)]
+    rows = [[f for f in features if f] for features in zip(*columns)]
+    if "charstats" in groups and char_stats is not None:
+        for row, ch in zip(rows, text):
+            row += char_stats.get(ch, ())
+    return rows
 
 
 # --- labels ---------------------------------------------------------------------------

@@ -16,7 +16,8 @@ import pycrfsuite
 
 from ..resources import read_lines, resource
 from .cluener import Span
-from .features import FEATURE_GROUPS, Lexicon, _jieba, gazetteer, sentence_features, tags_to_spans
+from .features import (FEATURE_GROUPS, Lexicon, _jieba, gazetteer, read_char_statistics,
+                       sentence_features, tags_to_spans)
 
 MODEL = "models/ner.crfsuite"
 # Labels whose strings, once tagged in a document, are tagged wherever they recur.
@@ -31,13 +32,15 @@ class Tagger:
         self._groups = groups
         lexicon = Path(model_path).with_suffix(".lexicon.tsv")  # written by train.py
         self._lexicon = Lexicon.read(lexicon) if lexicon.exists() else None
+        char_stats = Path(model_path).with_suffix(".charstats.tsv")  # likewise
+        self._char_stats = read_char_statistics(char_stats) if char_stats.exists() else None
         # the central bank and the regulators are government bodies (CLUENER too)
         self._government_names = frozenset(read_lines("dict/central_bank.txt"))
 
     def tag(self, text: str) -> list[Span]:
         if not text.strip():
             return []
-        spans = tags_to_spans(self._crf.tag(sentence_features(text, self._groups, self._lexicon)))
+        spans = tags_to_spans(self._crf.tag(sentence_features(text, self._groups, self._lexicon, self._char_stats)))
         return [self._override(text, span) for span in spans]
 
     def tag_many(self, texts: list[str]) -> list[list[Span]]:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pycrfsuite
 
 from .cluener import Span, read_corpus
-from .features import FEATURE_GROUPS, OPTIONAL_GROUPS, Lexicon, sentence_features, spans_to_tags, tags_to_spans
+from .features import (FEATURE_GROUPS, OPTIONAL_GROUPS, Lexicon, _jieba, char_statistics,
+                       sentence_features, spans_to_tags, write_char_statistics)
 
 SEED = 20200101
 VALIDATION_SHARE = 0.10
@@ -61,6 +62,11 @@ def lexicon_path(model: str | Path) -> Path:
     return Path(model).with_suffix(".lexicon.tsv")
 
 
+def char_stats_path(model: str | Path) -> Path:
+    """ner.crfsuite -> ner.charstats.tsv (the jieba char statistics it was trained with)."""
+    return Path(model).with_suffix(".charstats.tsv")
+
+
 def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
                 params: dict | None = None, groups: tuple[str, ...] = FEATURE_GROUPS,
                 verbose: bool = False) -> Path:
@@ -68,12 +74,14 @@ def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
     lexicon beside it)."""
     trainer = pycrfsuite.Trainer(verbose=verbose)
     folds = [examples[k::LEXICON_FOLDS] for k in range(LEXICON_FOLDS)]
+    char_stats = char_statistics(_jieba()[1]) if "charstats" in groups else None
     for k, fold in enumerate(folds):
         # jackknife: a sentence's lexicon holds the mentions of the other folds only
         others = [ex for j, other in enumerate(folds) if j != k for ex in other]
         lexicon = build_lexicon(others) if "lexicon" in groups else None
         for text, spans in fold:
-            trainer.append(sentence_features(text, groups, lexicon), spans_to_tags(len(text), spans))
+            trainer.append(sentence_features(text, groups, lexicon, char_stats),
+                           spans_to_tags(len(text), spans))
     trainer.set_params({**DEFAULT_PARAMS, **(params or {}),
                         "feature.possible_transitions": True})
     out = Path(out)
@@ -83,6 +91,8 @@ def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
     tmp.replace(out)  # never leave a half-written model under the real name
     if "lexicon" in groups:
         build_lexicon(examples).write(lexicon_path(out))
+    if char_stats is not None:
+        write_char_statistics(char_stats, char_stats_path(out))
     return out
 
 
