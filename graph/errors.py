@@ -18,6 +18,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
     A crash or an exception leaves whatever was at ``path`` before untouched.
     """
     path = Path(path)
+    created = [d for d in (path.parent, *path.parent.parents) if not d.exists()]
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -34,6 +35,11 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        for d in created:  # folders made for this file, deepest first, if still empty
+            try:
+                d.rmdir()
+            except OSError:
+                break
         raise
 
 

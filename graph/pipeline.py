@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -154,53 +154,78 @@ def build(paths: Iterable[str | Path], date: str | None = None) -> tuple[Extract
 # ------------------------------------------------------------------ at scale
 
 class GraphBuilder:
-    """Adds one document's extraction at a time to a graph, keeping nothing else.
+    """Turns extractions, one document at a time, into blocks of triples.
 
+    A document's block (its node and sentences, its fact nodes, the direct
+    triples not given before, and which entities it mentions) is final once
+    the document is extracted, so it can go to the Turtle file at once.
     Entities are merged across documents in a registry (names, class, aliases:
-    the size of the graph, not of the corpus) and written when the build ends,
-    so what stays in memory is the graph itself: a set of Oxigraph triples
-    (about 400 bytes a triple; rdflib's Graph takes 1.3 KB), turned into an
-    rdflib Graph only when something asks for ``graph``.
+    the size of the entity list, not of the corpus) and make the last block.
+    So a build holds the entities, not the graph. Up to ``keep`` triples are
+    also held in ``triples`` for what needs the whole graph (SHACL, the view);
+    past that ``triples`` is None.
     """
 
-    def __init__(self, with_ontology: bool = True):
-        self.triples: set[ox.Triple] = set(rdf.ontology_triples()) if with_ontology else set()
+    def __init__(self, with_ontology: bool = True, keep: int | None = None):
+        self.keep = keep
+        self.triples: set[ox.Triple] | None = set()
         self._graph: Graph | None = None
+        self._with_ontology = with_ontology
+        self._direct: set[ox.Triple] = set()  # direct triples given (several documents state one)
+        self.size = 0  # triples given
         self.entities: dict[str, Entity] = {}
         self.documents = 0
         self.characters = 0
         self.relations: Counter = Counter()  # facts per relation, for the summary
         self.sources: set[str] = set()
 
-    def add(self, ex: Extraction) -> None:
-        triples = self.triples
+    def start(self) -> set[ox.Triple]:
+        """The first block: the ontology, so class and relation labels travel with the data."""
+        return self._give(rdf.ontology_triples() if self._with_ontology else [])
+
+    def add(self, ex: Extraction) -> set[ox.Triple]:
+        """The block of one extraction (usually one document)."""
+        block = []
         for doc in ex.documents:
-            triples.update(rdf.document_triples(doc, ex.sentences[doc.id], ex.authors.get(doc.id, ())))
+            block += rdf.document_triples(doc, ex.sentences[doc.id], ex.authors.get(doc.id, ()))
             self.documents += 1
             self.characters += len(doc.text)
             self.sources.add(Path(doc.source).name)
         for ent in ex.entities.values():
             _merge_entity(self.entities, Entity(ent.key, ent.label, ent.cls, set(ent.aliases), [], dict(ent.attrs)))
         for key, docs in ex.mentioned_in.items():
-            triples.update(rdf.mention_triples(key, docs))
+            block += rdf.mention_triples(key, sorted(docs))
         for fact in ex.facts:
-            triples.update(rdf.fact_triples(fact))
+            direct = rdf.direct_triple(fact)
+            if direct is not None and direct not in self._direct:
+                self._direct.add(direct)
+                block.append(direct)
+            block += rdf.fact_node_triples(fact)
         self.relations += _relation_counts(ex.facts)
+        return self._give(block)
 
     def finish(self) -> set[ox.Triple]:
-        for key in sorted(self.entities):
-            self.triples.update(rdf.entity_triples(self.entities[key]))
-        return self.triples
+        """The last block: every entity, merged across documents."""
+        return self._give([t for key in sorted(self.entities) for t in rdf.entity_triples(self.entities[key])])
+
+    def _give(self, triples: list[ox.Triple]) -> set[ox.Triple]:
+        block = set(triples)
+        self.size += len(block)
+        if self.triples is not None:
+            if self.keep is None or len(self.triples) + len(block) <= self.keep:
+                self.triples |= block
+            else:
+                self.triples = None  # too big to hold: the Turtle file is the graph
+        return block
 
     @property
     def graph(self) -> Graph:
-        """The triples as an rdflib Graph, made on first use."""
+        """The held triples as an rdflib Graph, made on first use."""
+        if self.triples is None:
+            raise ValueError(f"the graph has {self.size} triples, over the {self.keep} this builder holds")
         if self._graph is None:
             self._graph = rdf.to_rdflib(self.triples)
         return self._graph
-
-    def turtle(self) -> str:
-        return rdf.to_turtle(self.triples)
 
     def summary(self) -> str:
         return format_summary(self.documents, self.entities.values(), self.relations)
@@ -336,13 +361,20 @@ def extractions(paths: Iterable[str | Path], options: BuildOptions | None = None
                         f"no document could be read ({len(skipped)} skipped; first: {skipped[0] if skipped else 'none'})")
 
 
-def build_graph(paths: Iterable[str | Path], options: BuildOptions | None = None,
-                skipped: list[str] | None = None) -> GraphBuilder:
-    """Stream documents through the stages into a GraphBuilder (see ``extractions``)."""
-    builder = GraphBuilder()
-    for ex in extractions(paths, options, skipped):
-        builder.add(ex)
-    builder.finish()
+def write_graph(paths: Iterable[str | Path], fh: BinaryIO, options: BuildOptions | None = None,
+                skipped: list[str] | None = None, keep: int | None = None) -> GraphBuilder:
+    """Build the graph of the files straight into Turtle on ``fh`` (binary): the
+    ontology, then each document's block as it is extracted, then the entities.
+    Memory holds the entities and up to ``keep`` triples, however big the corpus.
+    Returns the builder (counts for the summary; the triples if under ``keep``)."""
+    builder = GraphBuilder(keep=keep)
+
+    def blocks() -> Iterator[set[ox.Triple]]:
+        yield builder.start()
+        for ex in extractions(paths, options, skipped):
+            yield builder.add(ex)
+        yield builder.finish()
+    rdf.write_turtle_blocks(blocks(), fh)
     return builder
 
 
@@ -369,29 +401,34 @@ VALIDATE_LIMIT = 300_000  # triples; pyshacl takes about a second per 3,000 trip
 
 def build_outputs(paths: Iterable[str | Path], out_dir: str | Path = "out", date: str | None = None,
                   html: bool = True, validate: bool = True, options: BuildOptions | None = None) -> str:
-    """Build the graph and write graph.ttl (and graph.html) into out_dir; return a summary."""
+    """Build the graph and write graph.ttl (and graph.html) into out_dir; return a summary.
+
+    The Turtle is written as documents are extracted, to a temporary file that
+    replaces graph.ttl only once it is complete (and, up to VALIDATE_LIMIT
+    triples, conforms to the SHACL shapes)."""
     options = options or BuildOptions(date=date)
     skipped: list[str] = []
-    builder = build_graph(paths, options, skipped)
-    size = len(builder.triples)
-    notes = []
-    if validate and size <= VALIDATE_LIMIT:
-        from .validate import validate as shacl_validate
-        report = shacl_validate(builder.graph)
-        if not report.conforms:
-            raise ZhkgError(f"{out_dir}/graph.ttl: the graph does not conform to the SHACL shapes "
-                            f"({len(report.violations)} violations; first: {report.violations[0]}); "
-                            "nothing written (use --no-validate to write it anyway)")
-    elif validate:
-        notes.append(f"not validated: {size} triples is over the {VALIDATE_LIMIT} limit of SHACL "
-                     "validation at build time; run `zhkg validate` on the output")
     out = Path(out_dir)
+    notes = []
     with atomic_output(out / "graph.ttl", "wb") as fh:
-        rdf.write_turtle(builder.triples, fh)
+        builder = write_graph(paths, fh, options, skipped, keep=VALIDATE_LIMIT if validate or html else 0)
+        if validate and builder.triples is not None:
+            from .validate import validate as shacl_validate
+            report = shacl_validate(builder.graph)
+            if not report.conforms:
+                raise ZhkgError(f"{out_dir}/graph.ttl: the graph does not conform to the SHACL shapes "
+                                f"({len(report.violations)} violations; first: {report.violations[0]}); "
+                                "nothing written (use --no-validate to write it anyway)")
+        elif validate:
+            notes.append(f"not validated: {builder.size} triples is over the {VALIDATE_LIMIT} limit of SHACL "
+                         "validation at build time; run `zhkg validate` on the output")
     written = [str(out / "graph.ttl")]
     if html:
         from .viz import write_html
-        write_html(builder.graph, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
+        # a graph too big to hold during the build is read back from the file
+        g = builder.graph if builder.triples is not None else rdf.to_rdflib(
+            ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+        write_html(g, out / "graph.html", title="zhkg: " + ", ".join(sorted(builder.sources)))
         written.append(str(out / "graph.html"))
     return "\n".join([builder.summary(), "wrote:     " + ", ".join(written)] + skip_report(skipped) + notes)
 

@@ -170,11 +170,24 @@ def _literal(key: str, value: object) -> ox.Literal:
 
 
 def fact_triples(fact: Fact) -> list[ox.Triple]:
+    """The direct triple (unless negated) and the fact node."""
+    direct = direct_triple(fact)
+    return ([direct] if direct else []) + fact_node_triples(fact)
+
+
+def direct_triple(fact: Fact) -> ox.Triple | None:
+    """``ent:A zhkg:lendsTo ent:B``; None for a negated fact."""
+    if fact.modality == NEGATED:
+        return None
+    return ox.Triple(ox.NamedNode(entity_iri(fact.subject)), _zhkg(fact.relation),
+                     ox.NamedNode(entity_iri(fact.object)))
+
+
+def fact_node_triples(fact: Fact) -> list[ox.Triple]:
     node = ox.NamedNode(fact_iri(fact))
     subject, obj = ox.NamedNode(entity_iri(fact.subject)), ox.NamedNode(entity_iri(fact.object))
     relation = _zhkg(fact.relation)
-    out = [] if fact.modality == NEGATED else [ox.Triple(subject, relation, obj)]
-    out += [ox.Triple(node, TYPE, _zhkg(FACT_CLASS[fact.relation])),
+    out = [ox.Triple(node, TYPE, _zhkg(FACT_CLASS[fact.relation])),
             ox.Triple(node, _zhkg("factSubject"), subject),
             ox.Triple(node, _zhkg("relation"), relation),
             ox.Triple(node, _zhkg("factObject"), obj),
@@ -204,19 +217,23 @@ def ontology_triples() -> list[ox.Triple]:
 # ------------------------------------------------------------------ output
 
 def write_turtle(triples: Iterable[ox.Triple] | Graph, fh: BinaryIO) -> None:
-    """Turtle with readable prefixes, the same bytes for the same graph, written
-    to a binary file as it is made (a big graph never exists as one string).
+    """Turtle with readable prefixes, the same bytes for the same graph.
 
     Written by Oxigraph's serializer over the triples sorted by their N-Triples
     form: an order that does not depend on how the graph was built, and about
     ten times faster than rdflib's Turtle serializer on large graphs.
     """
     if isinstance(triples, Graph):
-        triples = {ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples}
-    elif not isinstance(triples, (set, frozenset)):
-        triples = set(triples)
-    ordered = sorted(triples, key=str)
+        triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+    write_turtle_blocks([triples], fh)
+
+
+def write_turtle_blocks(blocks: Iterable[Iterable[ox.Triple]], fh: BinaryIO) -> None:
+    """Turtle written block by block as the blocks come (a build streams one
+    block per document), each block's triples sorted: the file is the same
+    bytes whenever the blocks come in the same order with the same triples."""
     namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    ordered = (t for block in blocks for t in sorted(set(block), key=str))
     out = _SortedPrefixes(fh, len(namespaces))
     ox.serialize(ordered, out, format=ox.RdfFormat.TURTLE, prefixes=namespaces)
     out.close()

@@ -1,11 +1,12 @@
 """Corpus input: JSON lines, skipping bad files and lines, parallel and Dask builds equal to one process."""
+import io
 import json
 
 import pytest
 
 from conftest import ROOT, SAMPLE, run_zhkg
 from graph.errors import ZhkgError
-from graph.pipeline import BuildOptions, build_graph
+from graph.pipeline import BuildOptions, write_graph
 from graph.read import read_paths
 
 PASSAGES = [
@@ -14,6 +15,12 @@ PASSAGES = [
     {"id": "a2", "title": "", "date": "2021年5月6日",
      "text": "甘肃某某新材料有限公司位于兰州新区，主要生产碳纤维复合材料。"},
 ]
+
+
+def turtle_of(paths, options=None, keep=None) -> bytes:
+    buffer = io.BytesIO()
+    write_graph(paths, buffer, options, keep=keep)
+    return buffer.getvalue()
 
 
 def write_jsonl(path, records, extra_lines=()):
@@ -61,18 +68,33 @@ def test_two_workers_give_the_same_turtle_as_one(tmp_path):
     corpus.mkdir()
     (corpus / "page.txt").write_bytes(SAMPLE.read_bytes())
     write_jsonl(corpus / "news.jsonl", PASSAGES)
-    one = build_graph([corpus], BuildOptions(workers=1)).turtle()
-    two = build_graph([corpus], BuildOptions(workers=2)).turtle()
-    assert one == two and "zhkg:lendsTo" in one
+    one = turtle_of([corpus], BuildOptions(workers=1))
+    two = turtle_of([corpus], BuildOptions(workers=2))
+    assert one == two and "zhkg:lendsTo".encode() in one
+
+
+def test_a_graph_too_big_to_hold_is_written_the_same(tmp_path):
+    """The build streams each document's triples to the file; holding none of
+    them (keep=0) must give the same bytes as holding all."""
+    from rdflib import Graph
+    f = write_jsonl(tmp_path / "news.jsonl", PASSAGES * 2)
+    held, streamed = io.BytesIO(), io.BytesIO()
+    everything = write_graph([f], held)
+    nothing = write_graph([f], streamed, keep=0)
+    assert held.getvalue() == streamed.getvalue()
+    assert nothing.triples is None and len(everything.triples) == everything.size == nothing.size
+    back = Graph().parse(data=streamed.getvalue().decode("utf-8"), format="turtle")
+    assert len(back) == nothing.size  # no triple written twice, none lost
+    assert set(back) == set(everything.graph)
 
 
 def test_dask_local_cluster_gives_the_same_graph(tmp_path):
     distributed = pytest.importorskip("distributed")
     f = write_jsonl(tmp_path / "news.jsonl", PASSAGES * 3)
-    local = build_graph([f]).turtle()
+    local = turtle_of([f])
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None, host="127.0.0.1") as cluster:
-        dask = build_graph([f], BuildOptions(engine="dask", scheduler=cluster.scheduler_address)).turtle()
+        dask = turtle_of([f], BuildOptions(engine="dask", scheduler=cluster.scheduler_address))
     assert dask == local
 
 
