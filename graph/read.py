@@ -76,14 +76,15 @@ def _read_text(path: Path) -> str:
     return decode(data, str(path))
 
 
-def read_file(path: str | Path, date: str | None = None) -> list[Document]:
-    """The articles of one .txt file (a page may hold several)."""
+def read_file(path: str | Path, date: str | None = None, stem: str | None = None) -> list[Document]:
+    """The articles of one .txt file (a page may hold several); their ids are
+    ``stem-N`` (``stem``: the file name without its suffix, unless given)."""
     path = Path(path)
-    return split_page(_read_text(path), source=str(path), date=date)
+    return split_page(_read_text(path), source=str(path), date=date, stem=stem)
 
 
 def read_jsonl(path: str | Path, date: str | None = None,
-               on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+               on_skip: Callable[[str], None] | None = None, stem: str | None = None) -> Iterator[Document]:
     """Articles from JSON lines with ``text`` and optional ``id``, ``title``, ``date``, ``url``.
 
     A bad line is reported through ``on_skip`` ("FILE:LINE: reason") and
@@ -94,7 +95,7 @@ def read_jsonl(path: str | Path, date: str | None = None,
         if not line.strip():
             continue
         try:
-            yield _json_document(line, path, number, date)
+            yield _json_document(line, path, number, date, stem or path.stem)
         except ZhkgError as exc:
             if on_skip is None:
                 raise
@@ -116,7 +117,7 @@ def parse_json_line(line: str, where: str) -> dict:
     return record
 
 
-def _json_document(line: str, path: Path, number: int, date: str | None) -> Document:
+def _json_document(line: str, path: Path, number: int, date: str | None, stem: str) -> Document:
     where = f"{path}:{number}"
     record = parse_json_line(line, where)
     text = record["text"]
@@ -129,7 +130,7 @@ def _json_document(line: str, path: Path, number: int, date: str | None) -> Docu
     body = join_broken_lines(_paragraphs(text))
     if title and body and body[0] == title:
         body = body[1:]
-    doc_id = str(record.get("id") or f"{path.stem}-{number}")
+    doc_id = str(record.get("id") or f"{stem}-{number}")
     return Document(id=doc_id, text="\n".join(([title] if title else []) + body), title=title,
                     source=str(path), date=record_date, url=record.get("url") or None)
 
@@ -146,18 +147,44 @@ def read_paths(paths: Iterable[str | Path], date: str | None = None,
     """Documents from files and folders, streamed one file at a time.
 
     With ``on_skip``, a file or line that cannot be read is reported and
-    skipped and the rest goes on; without it, the first one is an error.
+    skipped and the rest goes on; without it, the first one is an error. A
+    document whose id was already given (the same JSON-lines ``id`` twice) is
+    such a problem too: its triples would merge into the first one's.
     """
-    for f in find_files(paths):
+    seen: set[str] = set()
+    for f, stem in files_with_stems(paths):
         try:
             if f.suffix in (".jsonl", ".json"):
-                yield from read_jsonl(f, date=date, on_skip=on_skip)
+                docs = read_jsonl(f, date=date, on_skip=on_skip, stem=stem)
             else:
-                yield from read_file(f, date=date)
+                docs = read_file(f, date=date, stem=stem)
+            for doc in docs:
+                if doc.id in seen:
+                    _skip(on_skip, f"{f}: document id {doc.id!r} given twice (the later one is skipped)")
+                    continue
+                seen.add(doc.id)
+                yield doc
         except ZhkgError as exc:
-            if on_skip is None:
-                raise
-            on_skip(str(exc))
+            _skip(on_skip, str(exc))
+
+
+def _skip(on_skip: Callable[[str], None] | None, message: str) -> None:
+    if on_skip is None:
+        raise ZhkgError(message)
+    on_skip(message)
+
+
+def files_with_stems(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Each news file with the stem its document ids start with: its path below
+    the folder named on the command line, without the suffix (2020/03/page1),
+    so two page1.txt in different folders never share ids; a file named
+    directly gives its own name (page1)."""
+    paths, out = list(paths), []
+    for f in find_files(paths):
+        root = next((Path(p) for p in paths if Path(p).is_dir() and f.is_relative_to(p)), None)
+        stem = f.relative_to(root).with_suffix("").as_posix() if root else f.stem
+        out.append((f, stem))
+    return out
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -170,13 +197,13 @@ def _is_headline(line: str) -> bool:
     return len(line) <= HEADLINE_MAX and not SENTENCE_END.search(line) and not re.search("[，,。；;]", line)
 
 
-def split_page(text: str, source: str = "", date: str | None = None) -> list[Document]:
+def split_page(text: str, source: str = "", date: str | None = None, stem: str | None = None) -> list[Document]:
     """Split a page into articles at bylines; each headline block goes with its byline."""
     lines = _paragraphs(text)
     date = date or _find_date(lines)
     lines = [ln for ln in lines if not DATE_LINE.match(ln)]
     bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln)]
-    stem = Path(source).stem or "doc"
+    stem = stem or Path(source).stem or "doc"
     if not bylines:
         title_lines = [lines[0]] if lines and _is_headline(lines[0]) and len(lines) > 1 else []
         return [_document(f"{stem}-1", title_lines, [], lines[len(title_lines):], source, date)]

@@ -93,3 +93,24 @@ def test_folder_is_read_recursively_in_stable_order(tmp_path):
     (tmp_path / "1.txt").write_text("甲公司位于南京市。", encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     assert [d.source.split("/")[-1] for d in read_paths([tmp_path])] == ["1.txt", "2.txt"]
+
+
+def test_same_file_name_in_two_folders_gives_two_documents(tmp_path):
+    for year in ("2020", "2021"):
+        (tmp_path / "news" / year).mkdir(parents=True)
+        (tmp_path / "news" / year / "page1.txt").write_text(f"某某银行{year}年向企业发放贷款。", encoding="utf-8")
+    docs = list(read_paths([tmp_path / "news"]))
+    assert [d.id for d in docs] == ["2020/page1-1", "2021/page1-1"]
+    # a file named directly keeps its plain name
+    assert [d.id for d in read_paths([tmp_path / "news" / "2021" / "page1.txt"])] == ["page1-1"]
+
+
+def test_a_document_id_given_twice_is_skipped_and_reported(tmp_path):
+    f = tmp_path / "dump.jsonl"
+    f.write_text('{"id": "n1", "text": "甲公司生产口罩。"}\n{"id": "n1", "text": "乙公司生产手套。"}\n', encoding="utf-8")
+    skipped = []
+    docs = list(read_paths([f], on_skip=skipped.append))
+    assert [d.text for d in docs] == ["甲公司生产口罩。"]
+    assert skipped == [f"{f}: document id 'n1' given twice (the later one is skipped)"]
+    with pytest.raises(ZhkgError, match="given twice"):
+        list(read_paths([f]))
