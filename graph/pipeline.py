@@ -349,9 +349,11 @@ def extractions(paths: Iterable[str | Path], options: BuildOptions | None = None
     _parse_date(options.date)
     skipped = [] if skipped is None else skipped
     on_skip = None if options.strict else skipped.append
+    paths = list(paths)
+    total = sum(f.stat().st_size for f in read.find_files(paths)) if options.progress else 0
     docs = read.read_paths(paths, date=options.date, on_skip=on_skip)
     n = 0
-    with _progress(options.progress) as bar:
+    with _progress(options.progress, total) as bar:
         for ex in extract_stream(docs, options.workers, options.engine, options.scheduler):
             n += len(ex.documents)
             bar(ex)
@@ -379,21 +381,32 @@ def write_graph(paths: Iterable[str | Path], fh: BinaryIO, options: BuildOptions
 
 
 @contextmanager
-def _progress(enabled: bool):
-    """A progress line on stderr (documents, characters per second), or nothing."""
+def _progress(enabled: bool, total_bytes: int = 0):
+    """A progress bar on stderr, or nothing: input bytes done of all (for the
+    percentage and the ETA), documents, and characters per second.
+
+    A document counts the UTF-8 bytes of its text; markup around it (JSON keys,
+    escapes) is not counted, so the bar is set to the end when the build ends."""
     if not enabled:
         yield lambda ex: None
         return
+    import time
     from tqdm import tqdm
-    with tqdm(unit=" chars", unit_scale=True, file=sys.stderr, dynamic_ncols=True, mininterval=0.5) as bar:
-        docs = 0
+    with tqdm(total=total_bytes or None, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+              dynamic_ncols=True, mininterval=0.5) as bar:
+        docs, chars, started = 0, 0, time.monotonic()
 
         def update(ex: Extraction) -> None:
-            nonlocal docs
+            nonlocal docs, chars
             docs += len(ex.documents)
-            bar.set_postfix_str(f"{docs} docs", refresh=False)
-            bar.update(sum(len(d.text) for d in ex.documents))
+            chars += sum(len(d.text) for d in ex.documents)
+            rate = chars / max(time.monotonic() - started, 1e-6)
+            bar.set_postfix_str(f"{docs} docs, {rate:,.0f} chars/s", refresh=False)
+            done = min(bar.n + sum(len(d.text.encode("utf-8")) for d in ex.documents), bar.total or 1 << 62)
+            bar.update(done - bar.n)
         yield update
+        if bar.total:
+            bar.update(bar.total - bar.n)
 
 
 VALIDATE_LIMIT = 300_000  # triples; pyshacl takes about a second per 3,000 triples

@@ -102,3 +102,12 @@ def test_dask_without_scheduler_is_a_clear_error(tmp_path):
     f = write_jsonl(tmp_path / "news.jsonl", PASSAGES)
     result = run_zhkg("build", f, "-o", tmp_path / "out", "--engine", "dask")
     assert result.returncode == 2 and "--scheduler" in result.stderr
+
+
+def test_progress_bar_counts_documents_and_reaches_the_end(tmp_path, capsys):
+    f = write_jsonl(tmp_path / "news.jsonl", PASSAGES)
+    write_graph([f], io.BytesIO(), BuildOptions(progress=True))
+    bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert "100%" in bar and "2 docs" in bar and "chars/s" in bar
+    write_graph([f], io.BytesIO(), BuildOptions(progress=False))
+    assert capsys.readouterr().err == ""
