@@ -4,6 +4,8 @@
     ex = extract(read.read_paths(["data/corpus"]))
     g = to_rdf(ex)                      # an rdflib Graph per ontology/zhkg.ttl
     build_outputs(["data/corpus"], "out")  # what `zhkg build` does
+    with open("big.ttl", "wb") as fh:      # a corpus of any size, streamed to Turtle
+        write_graph(["news/"], fh, BuildOptions(workers=2))
 
 Documents are processed one at a time and never look at each other; entities
 with the same canonical name become one node when the results are merged.
