@@ -121,6 +121,29 @@ def test_training_on_a_slice_gives_a_model_that_tags(tmp_path, corpus_slice):
     assert table["overall"]["support"] == sum(len(s) for _, s in corpus_slice[300:])
 
 
+@needs_corpus
+@pytest.mark.parametrize("split_only, shipped_on", [(False, 200), (True, 180)])
+def test_train_command_scores_the_split_then_ships(tmp_path, capsys, corpus_slice, split_only, shipped_on):
+    from graph.ner.train import main as train_main
+    corpus = tmp_path / "corpus.json"
+    corpus.write_text("".join(to_json_line(text, spans) + "\n" for text, spans in corpus_slice[:200]),
+                      encoding="utf-8")
+    out = tmp_path / "m.crfsuite"
+    argv = ["--corpus", str(corpus), "--out", str(out), "--iterations", "5"]
+    assert train_main(argv + ["--split-only"] * split_only) == 0
+    printed = capsys.readouterr().out
+    record = json.loads(out.with_suffix(".validation.json").read_text(encoding="utf-8"))
+    assert record["model_trained_on"] == shipped_on
+    assert record["validation"] == {"sentences": 20, "scored_model_trained_on": 180,
+                                    "scores": record["validation"]["scores"]}
+    overall = record["validation"]["scores"]["overall"]
+    overall_line = next(line for line in printed.splitlines() if line.startswith("overall"))
+    assert f"{overall['f1']:7.3f}" in overall_line  # the scores printed are the ones recorded
+    assert out.exists() and out.with_suffix(".charstats.tsv").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "corpus.json", "m.charstats.tsv", "m.crfsuite", "m.lexicon.tsv", "m.validation.json"]
+
+
 # --- the shipped model ---------------------------------------------------------------------
 
 # Sentences written for this test (not from CLUENER, not from the sample article).

@@ -14,7 +14,10 @@ to measure what each buys (see ``FEATURE_GROUPS``):
 - ``gazetteer``: the char lies inside a match of an administrative division,
                 a bank, the central bank / regulators, a position title, starts
                 with a common surname, or lies in or shortly before a typical
-                name ending (公司, 局, 大学, 路 ...) of a kind.
+                name ending (公司, 局, 大学, 路 ...) of a kind;
+- ``lexicon``:  inside a mention seen in the training data (a ``Lexicon``);
+- ``charstats``: how often jieba's dictionary has the char begin, continue or
+                end a person, place or organisation name (``char_statistics``).
 
 Features are built a whole sentence at a time with list comprehensions over
 shifted columns, so the per-char Python work stays small (speed target:
@@ -26,8 +29,8 @@ from functools import cache, lru_cache
 
 from ..resources import read_lines, resource
 
-FEATURE_GROUPS = ("chars", "types", "words", "gazetteer", "lexicon")
-OPTIONAL_GROUPS = ("context", "charstats")  # measured, not used by the shipped model (see README)
+FEATURE_GROUPS = ("chars", "types", "words", "gazetteer", "lexicon", "charstats")
+OPTIONAL_GROUPS = ("context",)  # measured, not used by the shipped model (see README)
 SUFFIX_LOOKAHEAD = 6  # a char up to this many places before a name ending gets its kind
 
 # --- char normalisation and types ------------------------------------------------
@@ -45,6 +48,7 @@ def normalise(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+@cache  # a few thousand distinct chars; a cached call is cheaper than the tests
 def char_type(ch: str) -> str:
     if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
         return "H"  # Han
@@ -142,14 +146,22 @@ def gazetteer_column(text: str) -> list[str]:
     return column
 
 
+@cache
+def _compound_surname_firsts() -> frozenset[str]:
+    return frozenset(name[0] for name in surnames()[1])
+
+
 def surname_column(text: str, word_marks: list[str] | None = None) -> list[str]:
     """Per char: "sn=1"/"sn=2" for a single/compound surname. Many surname chars
     are common chars too (王, 高, 公), so when jieba's word positions are known the
     feature says where in its word the char is: a surname opening a word is a
     much better hint than one in the middle of 公司."""
     single, compound = surnames()
+    compound_first = _compound_surname_firsts()
     column = [""] * len(text)
     for i, ch in enumerate(text):
+        if ch not in single and ch not in compound_first:
+            continue  # most chars: no slicing needed
         kind = "2" if text[i:i + 2] in compound else "1" if ch in single else ""
         if kind:
             column[i] = f"sn={kind}:{word_marks[i][3:]}" if word_marks else "sn=" + kind
