@@ -111,3 +111,16 @@ def test_progress_bar_counts_documents_and_reaches_the_end(tmp_path, capsys):
     assert "100%" in bar and "2 docs" in bar and "chars/s" in bar
     write_graph([f], io.BytesIO(), BuildOptions(progress=False))
     assert capsys.readouterr().err == ""
+
+
+def test_a_graph_over_the_hold_limit_is_written_viewed_and_flagged(tmp_path, monkeypatch):
+    """Past VALIDATE_LIMIT the build keeps no triples: Turtle the same, the view
+    drawn from the written file, and the summary says SHACL was not run."""
+    from graph import pipeline
+    small = pipeline.build_outputs([SAMPLE], tmp_path / "small", date="2020-02-28")
+    monkeypatch.setattr(pipeline, "VALIDATE_LIMIT", 100)
+    big = pipeline.build_outputs([SAMPLE], tmp_path / "big", date="2020-02-28")
+    assert "not validated" in big and "not validated" not in small
+    assert (tmp_path / "big" / "graph.ttl").read_bytes() == (tmp_path / "small" / "graph.ttl").read_bytes()
+    assert (tmp_path / "big" / "graph.html").read_text(encoding="utf-8") == \
+        (tmp_path / "small" / "graph.html").read_text(encoding="utf-8")
