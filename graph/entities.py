@@ -57,6 +57,7 @@ class Lexicon:
     product_cues: tuple[str, ...]
     product_stops: tuple[str, ...]
     non_products: tuple[str, ...]
+    generic_references: frozenset[str]  # 政府, 区政府: a kind of body, not one body
 
 
 def _tsv(name: str) -> list[list[str]]:
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         product_cues=by_len(read_lines("dict/product_cues.txt")),
         product_stops=by_len(read_lines("dict/product_stops.txt")),
         non_products=tuple(read_lines("dict/non_products.txt")),
+        generic_references=frozenset(read_lines("dict/generic_references.txt")),
     )
 
 
@@ -825,6 +827,8 @@ def _plausible(m: Mention) -> bool:
     if m.cls in ORG_CLASSES and m.text in lex.pronouns:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.groups:
+        return False
+    if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
     return bool(m.text.strip())
 

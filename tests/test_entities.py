@@ -225,3 +225,14 @@ def test_towns_are_places_inside_the_city_named_before_them():
     ex = extract_text("东莞市长安镇的金盛五金制品有限公司主要生产门窗五金配件。小城镇建设加快推进。", doc_id="t")
     places = {e.label for e in ex.entities.values() if e.cls == "District"}
     assert places == {"东莞市", "长安镇"}
+
+
+def test_a_bare_government_is_a_kind_of_body_not_an_entity():
+    """政府 / 区政府 alone stand for whichever government the article means; as
+    nodes they would merge unrelated bodies. A named one keeps its place."""
+    for use_ner in (False, True):
+        ex = extract_text("某某银行对接各区区政府服务平台。政府鼓励业主减免租金。余杭区政府为企业减免租金。",
+                          doc_id="t", use_ner=use_ner)
+        labels = {e.label for e in ex.entities.values()}
+        assert not labels & {"政府", "区政府", "区区政府"}, labels
+        assert "余杭区政府" in labels
