@@ -113,8 +113,10 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
             for m in _matches(rule, masked, used):
                 objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
-                            if m.group("S") else _fallback_subject(masked, m, rule, objects, sentence,
-                                                  sentences[max(0, sentence.index - 2)].start, ents))
+                            if m.group("S") else [])
+                subjects = [s for s in subjects if not _is_beneficiary(masked, s)] or \
+                    _fallback_subject(masked, m, rule, objects, sentence, sentences[max(0, sentence.index - 2)].start,
+                                      ents)
                 if not subjects or (m.group("S") and _urged_party_unnamed(masked, m, subjects, used)):
                     continue
                 if items is None:
@@ -170,12 +172,26 @@ def _same_entity(m: re.Match, used: list[Mention]) -> bool:
     return used[index("S")].key == used[index("O")].key
 
 
+# A party right after a benefactive word is whom the act is for, never who acts:
+# 为⟦E⟧配套生产, 给⟦Q⟧减租. (因为/认为/作为 are no benefactives; nor is 向, which
+# also marks whom one asks: 向⟦B⟧申请贷款, where the bank is the lender.)
+_BENEFACTIVE = re.compile(r"(?:(?<![因认作])为|给|替|帮)$")
+
+
+def _is_beneficiary(masked: str, index) -> bool:
+    if not isinstance(index, int):
+        return False  # an entity key from an earlier sentence
+    start = masked.find(f"⟦{index}:")
+    return start > 0 and bool(_BENEFACTIVE.search(masked, max(0, start - 1), start))
+
+
 def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
     """A subject in the trigger's own clause beats one in an earlier clause:
     ⟦G⟧印发通知，鼓励⟦Q1⟧为⟦Q2⟧减免房租 -> Q1 (the one who cuts rent), not G.
     Returns [] when the matched subject is already in that clause."""
     anchor = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
-    return _nearest_in_clause(masked, m.end("S"), anchor, rule.subject_classes)
+    return _nearest_in_clause(masked, m.end("S"), anchor, rule.subject_classes,
+                              skip=lambda i: _is_beneficiary(masked, i))
 
 
 def _clause_object(masked: str, m: re.Match, rule: Rule) -> list[int]:
@@ -186,13 +202,15 @@ def _clause_object(masked: str, m: re.Match, rule: Rule) -> list[int]:
     return _nearest_in_clause(masked, m.end("O"), m.start("S"), rule.object_classes)
 
 
-def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str) -> list[int]:
+def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str,
+                       skip=lambda index: False) -> list[int]:
     """The last mention of the given classes in the clause ending at ``anchor``
     (with any list right before it), if that clause starts after ``slot_end``."""
     clause_start = max(masked.rfind(c, 0, anchor) for c in "，,：")  # (":" is inside placeholders)
     if clause_start < slot_end:
         return []
-    inside = [p for p in _PLACEHOLDER.finditer(masked, clause_start, anchor) if p.group(2) in classes]
+    inside = [p for p in _PLACEHOLDER.finditer(masked, clause_start, anchor)
+              if p.group(2) in classes and not skip(int(p.group(1)))]
     if not inside:
         return []
     members = [int(inside[-1].group(1))]
@@ -208,7 +226,8 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
     """The nearest compatible mention before the trigger in this sentence; else
     the last one named in the two sentences before; else the article's firm."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
-              if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects]
+              if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects
+              and not _is_beneficiary(masked, int(p.group(1)))]
     if before:
         return [before[-1]]
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes

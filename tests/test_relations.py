@@ -273,3 +273,17 @@ def test_more_news_phrasings(text, fact):
 def test_a_loan_not_obtained_is_negated():
     got = facts_of("广西百色铝业有限公司没有从中国建设银行百色分行获得贷款。")
     assert got == {("中国建设银行百色分行", "lendsTo", "广西百色铝业有限公司", "negated")}
+
+
+@pytest.mark.parametrize("text, maker, customer", [
+    ("徐州恒达机械有限公司位于徐州经济技术开发区，主要为徐工集团配套生产液压油缸。", "徐州恒达机械有限公司", "徐工集团"),
+    ("宁波海联电子有限公司成立于2008年。该公司为吉利汽车集团配套生产车载电子设备。", "宁波海联电子有限公司", "吉利汽车集团"),
+])
+def test_the_party_a_maker_works_for_is_not_the_maker(text, maker, customer):
+    produced = {(s, o) for s, r, o in done(text) if r == "produces"}
+    assert any(s == maker for s, _ in produced), produced
+    assert not any(s == customer for s, _ in produced), produced
+
+
+def test_asking_a_bank_for_a_loan_keeps_the_bank_as_lender():
+    assert ("泉州银行", "lendsTo", "泉州鑫源鞋业有限公司") in facts("泉州鑫源鞋业有限公司向泉州银行申请贷款500万元。")
