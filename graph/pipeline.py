@@ -177,7 +177,6 @@ class GraphBuilder:
         self.size = 0  # triples given
         self.entities: dict[str, Entity] = {}
         self.documents = 0
-        self.characters = 0
         self.relations: Counter = Counter()  # facts per relation, for the summary
         self.sources: set[str] = set()
 
@@ -191,7 +190,6 @@ class GraphBuilder:
         for doc in ex.documents:
             block += rdf.document_triples(doc, ex.sentences[doc.id], ex.authors.get(doc.id, ()))
             self.documents += 1
-            self.characters += len(doc.text)
             self.sources.add(Path(doc.source).name)
         for ent in ex.entities.values():
             _merge_entity(self.entities, Entity(ent.key, ent.label, ent.cls, set(ent.aliases), [], dict(ent.attrs)))

@@ -6,10 +6,10 @@ carrying amounts, dates, modality and ``prov:wasDerivedFrom`` its sentence.
 Negated facts keep only the fact node. IRIs derive from names and offsets,
 never from run order, so the same input gives byte-identical Turtle.
 
-Triples are Oxigraph terms (``pyoxigraph.Triple``): a set of them is the graph
-at build time (a third of rdflib's memory, and ten times quicker to make);
-``to_rdflib`` gives an rdflib Graph for what needs one (SHACL, the view,
-notebooks).
+Triples are Oxigraph terms (``pyoxigraph.Triple``), several times quicker to
+make than rdflib's and a third of their memory; a build writes them to Turtle a
+document at a time (``write_turtle_blocks``). ``to_rdflib`` gives an rdflib
+Graph for what needs one (SHACL, the view, notebooks).
 """
 from __future__ import annotations
 

@@ -97,9 +97,7 @@ def read_jsonl(path: str | Path, date: str | None = None,
         try:
             yield _json_document(line, path, number, date, stem or path.stem)
         except ZhkgError as exc:
-            if on_skip is None:
-                raise
-            on_skip(str(exc))
+            _skip(on_skip, str(exc))
 
 
 def parse_json_line(line: str, where: str) -> dict:
