@@ -100,7 +100,7 @@ def document_quads(doc: Document, extraction=None) -> Iterator[ox.Quad]:
     from .pipeline import extract_document, extraction_triples
     ex = extraction if extraction is not None else extract_document(doc)
     graph = ox.NamedNode(str(rdf.document_iri(doc.id)))
-    for t in sorted(extraction_triples(ex, with_ontology=False), key=str):
+    for t in extraction_triples(ex, with_ontology=False):
         shared = t.subject.value.startswith(ENT) and t.predicate.value in ENTITY_DESCRIPTION
         yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph() if shared else graph)
 
@@ -135,7 +135,7 @@ def _replace_update(store: ox.Store, graph: ox.NamedNode, quads: list[ox.Quad]) 
     new_types: dict[str, ox.NamedNode] = {}
     for q in quads:
         if isinstance(q.graph_name, ox.DefaultGraph):
-            if q.predicate == _RDF_TYPE and q.subject.value.startswith(str(rdf.ENT)):
+            if q.predicate == _RDF_TYPE and q.subject.value.startswith(ENT):
                 new_types[q.subject.value] = q.object
                 continue
             default.append(f"{_nt(q.subject)} {_nt(q.predicate)} {_nt(q.object)} .")
@@ -419,7 +419,7 @@ def merge_candidates(store: ox.Store) -> list[Candidate]:
     classes: dict[str, str] = {}
     codes: dict[str, set[str]] = defaultdict(set)
     for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        if not isinstance(q.subject, ox.NamedNode) or not q.subject.value.startswith(str(rdf.ENT)):
+        if not isinstance(q.subject, ox.NamedNode) or not q.subject.value.startswith(ENT):
             continue
         e = q.subject.value
         if q.predicate == _LABEL:
