@@ -30,7 +30,8 @@ from functools import cache, lru_cache
 from ..resources import read_lines, resource
 
 FEATURE_GROUPS = ("chars", "types", "words", "gazetteer", "lexicon", "charstats")
-OPTIONAL_GROUPS = ("context",)  # measured, not used by the shipped model (see README)
+OPTIONAL_GROUPS = ("context",  # measured, not used by the shipped model (see README)
+                   "centre")  # instead of "chars", for the neural tagger (neural.py)
 SUFFIX_LOOKAHEAD = 6  # a char up to this many places before a name ending gets its kind
 
 # --- char normalisation and types ------------------------------------------------
@@ -337,6 +338,13 @@ def sentence_features(text: str, groups: tuple[str, ...] = FEATURE_GROUPS,
             ["t-1=" + a + b + d for a, b, d in zip(c_prev2, c_prev, c0)],
             ["t+1=" + a + b + d for a, b, d in zip(c0, c_next, c_next2)],
         ]
+    elif "centre" in groups:
+        # the char and its two bigrams only: the neural tagger's BiLSTM sees the
+        # neighbours' own features, and each feature costs a lookup
+        c = ["^"] + list(normalise(text)) + ["$"]
+        columns += [["c0=" + x for x in c[1:-1]],
+                    ["b-1=" + a + b for a, b in zip(c, c[1:-1])],
+                    ["b+1=" + a + b for a, b in zip(c[1:-1], c[2:])]]
     if "context" in groups and "chars" in groups:
         columns += [["c-3=" + x for x in c_prev3], ["c+3=" + x for x in c_next3]]
     if "types" in groups:

@@ -26,9 +26,17 @@ MIN_PROPAGATED_LENGTH = 2  # a single char recurs everywhere by chance
 
 
 class Tagger:
+    """A model file (.crfsuite: the CRF; .npz: the neural tagger of neural.py)
+    with the lexicon and char statistics written beside it by training."""
+
     def __init__(self, model_path: str | Path, groups: tuple[str, ...] = FEATURE_GROUPS):
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model_path))
+        if Path(model_path).suffix == ".npz":
+            from .neural import NeuralModel
+            self._neural, self._crf = NeuralModel.load(model_path), None
+            groups = self._neural.groups
+        else:
+            self._crf, self._neural = pycrfsuite.Tagger(), None
+            self._crf.open(str(model_path))
         self._groups = groups
         lexicon = Path(model_path).with_suffix(".lexicon.tsv")  # written by train.py
         self._lexicon = Lexicon.read(lexicon) if lexicon.exists() else None
@@ -38,13 +46,17 @@ class Tagger:
         self._government_names = frozenset(read_lines("dict/central_bank.txt"))
 
     def tag(self, text: str) -> list[Span]:
-        if not text.strip():
-            return []
-        spans = tags_to_spans(self._crf.tag(sentence_features(text, self._groups, self._lexicon, self._char_stats)))
-        return [self._override(text, span) for span in spans]
+        return self.tag_many([text])[0]
 
     def tag_many(self, texts: list[str]) -> list[list[Span]]:
-        return [self.tag(text) for text in texts]
+        features = [sentence_features(text, self._groups, self._lexicon, self._char_stats)
+                    if text.strip() else [] for text in texts]
+        if self._neural is not None:  # in batches: numpy pays per call, not per sentence
+            tags = self._neural.tag_many(features)
+        else:
+            tags = [self._crf.tag(rows) if rows else [] for rows in features]
+        return [[self._override(text, span) for span in tags_to_spans(sentence_tags)]
+                for text, sentence_tags in zip(texts, tags)]
 
     def tag_document(self, sentences: list[str]) -> list[list[Span]]:
         """Tag each sentence, then tag again every untagged occurrence of a string
