@@ -871,13 +871,39 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
-        target = before[-1] if before else (title_firms[0] if title_firms else None)
+        target = _antecedent(text, p.start(), before) if before else (title_firms[0] if title_firms else None)
         if target is None:
             continue
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
         entities[target.key].mentions.append(out[-1])
         taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
     return sorted(out, key=lambda m: m.start)
+
+
+# A firm right after these is an oblique (向A供货, 与A签约, 包括A、B), not what the sentence is about.
+_OBLIQUE_MARK = re.compile(r"(?:向|为|给|对|与|和|同|跟|从|替|帮|包括|如)$")
+_LIST_JOINT = re.compile(r"[、，,]?(?:和|及|与|以及|或)?$")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _antecedent(text: str, at: int, before: list[Mention]) -> Mention:
+    """What 该公司 at ``at`` refers to. Within its own sentence, the nearest firm
+    named before it. From an earlier sentence, that sentence's topic: its first
+    firm not in an oblique (A并未向B供货。该公司… -> A), else the nearest."""
+    sentence_start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    if before[-1].end > sentence_start:
+        return before[-1]
+    previous_start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, before[-1].start)), default=0)
+    candidates = [m for m in before if m.start >= previous_start]
+    oblique, last_end = False, previous_start
+    for m in candidates:
+        between = text[last_end:m.start]
+        listed = last_end > previous_start and _LIST_JOINT.fullmatch(between)
+        oblique = bool(_OBLIQUE_MARK.search(between)) or (oblique and bool(listed))
+        if not oblique:
+            return m
+        last_end = m.end
+    return before[-1]
 
 
 def _link_branches(out: DocumentEntities) -> None:

@@ -116,6 +116,21 @@ def test_bank_pronoun_resolves_to_the_bank():
     assert ("中国农业银行河南省分行", "lendsTo", "小微企业") in facts(text)
 
 
+@pytest.mark.parametrize("text, maker", [
+    # The earlier sentence's topic, not the firm named last in it (that one is after 向/与/包括).
+    ("杭州远景阀门有限公司上月向宁波海港机械有限公司交付了一批阀门。该公司主要生产工业阀门。", "杭州远景阀门有限公司"),
+    ("昆明滇池食品有限公司与贵阳黔香商贸有限公司、成都锦城物流有限公司签订协议。该公司主要生产米线。",
+     "昆明滇池食品有限公司"),
+    # Every firm of the earlier sentence is an oblique: the nearest is still the best guess.
+    ("银行向郑州中原纺织有限公司发放贷款。该公司主要生产棉纱。", "郑州中原纺织有限公司"),
+    # In its own sentence, the nearest firm before it.
+    ("记者从长春北方客车有限公司了解到，该公司主要生产新能源客车。", "长春北方客车有限公司"),
+])
+def test_pronoun_from_an_earlier_sentence_means_its_topic(text, maker):
+    makers = {subject for subject, relation, _ in facts(text) if relation == "produces"}
+    assert makers == {maker}
+
+
 # ---------------------------------------------------------------- groups
 
 @pytest.mark.parametrize("text, group", [
