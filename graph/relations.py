@@ -90,13 +90,18 @@ def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mentio
 
 
 def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
-    """The mention in a slot and any listed right after it: A、B和C."""
-    found = [int(_PLACEHOLDER.fullmatch(m.group(slot)).group(1))]
+    """The mention in a slot and any listed right after it: A、B和C. Places
+    with nothing between them are a path, not a list (广东佛山, 南宁市青秀区):
+    the innermost one stands for it."""
+    first = _PLACEHOLDER.fullmatch(m.group(slot))
+    found, letter = [int(first.group(1))], first.group(2)
     pos = m.end(slot)
     joiner = re.compile(_LIST_JOINER + r"?⟦(\d+):([A-Z])⟧")
     while (more := joiner.match(masked, pos)) and more.group(2) in classes:
+        if more.group(0).startswith("⟦") and letter in _PLACE_LETTERS and more.group(2) in _PLACE_LETTERS:
+            found.pop()
         found.append(int(more.group(1)))
-        pos = more.end()
+        letter, pos = more.group(2), more.end()
     return found
 
 

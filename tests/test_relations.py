@@ -200,6 +200,15 @@ def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
 
 
+@pytest.mark.parametrize("text, place", [
+    (f"河北石家庄的{MAKER}主要生产医用口罩。", "石家庄"),
+    (f"{MAKER}位于河北省石家庄市藁城区。", "藁城区"),
+])
+def test_a_path_of_places_locates_in_the_innermost(text, place):
+    located = {obj for subj, rel, obj in done(text) if subj == MAKER and rel == "locatedIn"}
+    assert located == {place}
+
+
 # ---------------------------------------------------------------- worksFor
 
 @pytest.mark.parametrize("text, person, employer", [
