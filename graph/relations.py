@@ -50,7 +50,9 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
         # the slot, then any list after it (A、B和C), so what follows the list can match;
         # places also chain with nothing between them (湖南长沙, 山东省潍坊市)
         joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
-        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*"
+        # ... and the group a list ends with: A、B等18家企业
+        group = "(?:等⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
+        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*{group}"
 
     out = re.sub(r"\{([SO]):(\w+)\}", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)

@@ -35,6 +35,7 @@ FIRM = "宁波海曙纺织有限公司"
     f"{BANK}对{FIRM}不抽贷、不断贷。",
     f"在{BANK}的支持下，{FIRM}顺利获得该行8000万元贷款。",
     f"对于{FIRM}，{BANK}及时续贷。",
+    f"{BANK}与{FIRM}、宁波港城物流有限公司等9家企业签约，授信总额12亿元。",
 ])
 def test_lending_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
