@@ -456,13 +456,16 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
             continue  # 生产线 is no production of 线
         pos = cue.end()
         while True:
-            pos = _skip_openers(text, pos)
+            opened = _skip_openers(text, pos)
+            counted = bool(_CLASSIFIED.search(text, pos, opened))
+            pos = opened
             quoted = _QUOTED.match(text, pos)
             if quoted:
                 found.append(Mention(pos + 1, pos + 1 + len(quoted.group("q")), quoted.group("q"), PRODUCT, "product"))
                 pos = quoted.end()
             else:
                 end = _product_end(text, pos)
+                pos, end = _head_after_modifier(text, pos, end, counted)
                 name = text[pos:end]
                 if not _is_product_name(name):
                     break
@@ -478,6 +481,25 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 break
             pos += joiner.end()
     return found, aliases
+
+
+# 一款, 一种, 多款: a counted thing follows, so "X的Y" after it is one noun phrase headed by Y.
+_CLASSIFIED = re.compile(r"[一多各两几数][款种批类台套件项]")
+
+
+def _head_after_modifier(text: str, start: int, end: int, counted: bool) -> tuple[int, int]:
+    """一款搭载语音控制的智能音箱, 研制出具有自主知识产权的数控机床: when a
+    modifier and 的 come before the noun, the product is the noun. The modifier
+    must be a verb phrase or follow a classifier: 生产口罩的设备 makes 口罩."""
+    if text[end:end + 1] != "的":
+        return start, end
+    head_end = _product_end(text, end + 1)
+    if not _is_product_name(text[end + 1:head_end]):
+        return start, end
+    first = next(iter(tokenizer().cut(text[start:end], HMM=False)), "")
+    if counted or _word_tags().get(first, "").startswith("v"):
+        return end + 1, head_end
+    return start, end
 
 
 def _skip_openers(text: str, pos: int) -> int:

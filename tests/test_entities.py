@@ -185,10 +185,19 @@ def test_byline_reporter_has_no_employer():
     ("公司研制出新一代便携式超声诊断仪。", {"便携式超声诊断仪"}),
     ("满载30吨84消毒液的货车驶出厂区。", {"84消毒液"}),
     ("该行推出了“科技助力贷”，支持科创企业。", {"科技助力贷"}),
+    # a modifier and 的 before the noun: the noun is the product
+    ("该公司推出了一款具备远程监测功能的智能电表。", {"智能电表"}),
+    ("该公司研制出一种可降解的环保餐盒。", {"环保餐盒"}),
+    ("该公司研制出具有自主知识产权的数控机床。", {"数控机床"}),
 ])
 def test_product_phrases(text, products):
     ents = entities(text)
     assert products <= {label for label, e in ents.items() if e.cls == "Product"}
+
+
+def test_what_a_noun_is_made_for_is_not_its_head():
+    ents = entities("该公司专门生产口罩的设备已经投用。")
+    assert {label for label, e in ents.items() if e.cls == "Product"} == {"口罩"}
 
 
 @pytest.mark.parametrize("text", [
