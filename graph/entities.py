@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from . import quantities
 from .nlp import tokenizer
 from .rdf import entity_key, normalise_name
 from .resources import read_lines
@@ -422,6 +423,13 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
 _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
 # A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
 _GOODS_COUNT = re.compile(r"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
+
+
+@cache
+def _amount_of_goods() -> re.Pattern:
+    """A number and any unit of goods (data/dict/units.tsv): 20GWh, 300平方米, 5万套."""
+    units = "|".join(re.escape(u) for u in sorted(quantities.unit_words("quantity"), key=len, reverse=True))
+    return re.compile(rf"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:{units})")
 # Words that open a product phrase but are not part of the product (一款, 新一代).
 _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
                               r"|[这该此那][批款种类些件台套]?)+")
@@ -505,7 +513,7 @@ def _head_after_modifier(text: str, start: int, end: int, counted: bool) -> tupl
 def _skip_openers(text: str, pos: int) -> int:
     m = _PRODUCT_OPENERS.match(text[pos:pos + 8])
     pos += m.end() if m else 0
-    q = _GOODS_COUNT.match(text, pos)
+    q = _amount_of_goods().match(text, pos)
     return q.end() if q else pos
 
 
@@ -516,8 +524,8 @@ def _product_end(text: str, pos: int) -> int:
     while end < len(text) and end - pos <= _MAX_PRODUCT and _PRODUCT_CHARS.match(text[end]):
         if end > pos and stops.match(text, end):
             break
-        if text[end].isdigit() and end > pos and (_GOODS_COUNT.match(text, end) or
-                                                   re.match(r"\d+(?:\.\d+)?(?:万|亿|GWh|MW|GW|吨|%)", text[end:])):
+        if text[end].isdigit() and end > pos and (_amount_of_goods().match(text, end) or
+                                                   re.match(r"\d+(?:\.\d+)?(?:万|亿|%)", text[end:])):
             break
         end += 1
     return end
@@ -572,6 +580,8 @@ def _headed_products(text: str) -> list[Mention]:
     found = []
     for m in _pattern(lex.product_heads).finditer(text):
         start = _left_boundary(text, m.start(), max(0, m.start() - 16), PRODUCT)
+        for amount in _amount_of_goods().finditer(text, max(0, start - 8), m.start()):
+            start = max(start, amount.end())  # 20GWh动力电池: a unit is not part of the name
         name = text[start:m.end()]
         cues = list(_pattern(lex.product_cues).finditer(name))
         if cues:  # 主要从事呼吸机: the product starts after the production word

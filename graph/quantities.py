@@ -134,6 +134,11 @@ def _units() -> dict[str, tuple[str, str]]:
     return table
 
 
+def unit_words(kind: str) -> tuple[str, ...]:
+    """The unit words of one kind (money, count, quantity, duration)."""
+    return tuple(sorted(u for u, (k, _) in _units().items() if k == kind))
+
+
 @cache
 def _relative_dates() -> dict[str, tuple[str, int]]:
     """word -> (granularity, offset): 昨日 -> ("day", -1), 去年 -> ("year", -1)."""

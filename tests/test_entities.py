@@ -189,6 +189,9 @@ def test_byline_reporter_has_no_employer():
     ("该公司推出了一款具备远程监测功能的智能电表。", {"智能电表"}),
     ("该公司研制出一种可降解的环保餐盒。", {"环保餐盒"}),
     ("该公司研制出具有自主知识产权的数控机床。", {"数控机床"}),
+    # a number and its unit are not part of the name
+    ("该公司新建年产20GWh动力电池项目。", {"动力电池"}),
+    ("该公司主要生产5MW风力发电机组。", {"风力发电机组"}),
 ])
 def test_product_phrases(text, products):
     ents = entities(text)
