@@ -712,11 +712,19 @@ def _is_generic(form: str) -> bool:
 
 
 def _division_prefixes(name: str) -> list[str]:
-    lex = lexicon()
+    """The place prefixes of a name, outermost first: 常州金坛某某 -> 常州, 常州金坛."""
     out = [w for w in ("中国",) if name.startswith(w)]
-    m = _division_pattern().match(name)
-    if m:
-        out.append(m.group())
+    ends, pos = set(), 0
+    for word in tokenizer().cut(name, HMM=False):
+        pos += len(word)
+        ends.add(pos)
+    pattern, end = _division_pattern(), 0
+    # A prefix ends where a word does (杭州湾 is no 杭州 + 湾). After one place a
+    # county's short name is safe too (常州金坛).
+    while (m := pattern.match(name, end)) and m.end() in ends:
+        end = m.end()
+        out.append(name[:end])
+        pattern = _place_start_pattern()
     return out
 
 

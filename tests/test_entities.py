@@ -99,6 +99,20 @@ def test_later_short_form_of_full_name_is_the_same_firm():
     assert "海纳机电" not in ents
 
 
+@pytest.mark.parametrize("full, short", [
+    ("苏州吴江恒丰纺织有限公司", "恒丰纺织"),   # a city, then a county of it
+    ("山东省潍坊市鸿运机械有限公司", "鸿运机械"),   # a province, then a city
+])
+def test_short_forms_drop_every_place_before_the_name(full, short):
+    ents = entities(f"{full}近日扩产。{short}表示订单充足。")
+    assert short in ents[full].aliases and short not in ents
+
+
+def test_a_place_prefix_ends_where_a_word_does():
+    from graph.entities import short_forms
+    assert not any(form.startswith("湾") for form in short_forms("浙江杭州湾汽配有限公司"))
+
+
 def test_short_forms_never_leave_only_common_words():
     ents = entities("佛山农村商业银行向佛山南海陶瓷有限公司发放贷款。")
     assert "农村商业银行" not in ents["佛山农村商业银行"].aliases
