@@ -355,6 +355,13 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
     for m in _division_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
+        # Right after a place, a county's short name is safe (湖北仙桃, 江苏昆山).
+        county = _place_start_pattern().match(text, m.end())
+        if county and county.group() not in lex.divisions:
+            # with the suffix it has now, if renamed since the list was made (长垣县 -> 长垣市)
+            end = county.end() + (text[county.end():county.end() + 1] in ("市", "县", "区", "旗"))
+            if _is_word_end(text, county.start(), end) or end > county.end():
+                found.append(Mention(county.start(), end, text[county.start():end], DISTRICT, "gazetteer"))
         station = re.match(r"[东南西北]?站(?![长台点])", text[m.end():m.end() + 3])
         if station:  # 石家庄站, 杭州东站: a railway station
             found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
@@ -368,6 +375,16 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
+
+
+def _is_word_end(text: str, start: int, end: int) -> bool:
+    """Does a jieba word end at ``end`` when ``text`` is cut from ``start``?"""
+    pos = start
+    for word in tokenizer().cut(text[start:end + 4], HMM=False):
+        pos += len(word)
+        if pos >= end:
+            return pos == end
+    return False
 
 
 @cache

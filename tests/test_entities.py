@@ -270,6 +270,20 @@ def test_towns_are_places_inside_the_city_named_before_them():
     assert places == {"东莞市", "长安镇"}
 
 
+@pytest.mark.parametrize("text, county", [
+    ("位于湖北仙桃的湖北康泰医疗用品有限公司主要生产防护服。", "仙桃"),   # a county's short name after its province
+    ("该公司位于新乡市长垣市。", "长垣市"),   # a county renamed a city since the list was made (长垣县)
+])
+def test_a_county_named_right_after_a_place_is_a_place(text, county):
+    ex = extract_text(text, doc_id="t")
+    assert county in {e.label for e in ex.entities.values() if e.cls == "District"}
+
+
+def test_a_county_short_name_alone_is_not_a_place():
+    ex = extract_text("仙桃很甜，大家都爱吃。", doc_id="t")
+    assert "仙桃" not in {e.label for e in ex.entities.values() if e.cls == "District"}
+
+
 def test_a_bare_government_is_a_kind_of_body_not_an_entity():
     """政府 / 区政府 alone stand for whichever government the article means; as
     nodes they would merge unrelated bodies. A named one keeps its place."""
