@@ -981,6 +981,13 @@ def _link_branches(out: DocumentEntities) -> None:
 _DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|研发|技术|销售|生产|市场|财务)$")
 
 
+@cache
+def _title_before() -> re.Pattern:
+    """A title and the 、/兼 that joins it to the next one."""
+    roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
+    return re.compile(f"(?:{roles})(?:、|兼)$")
+
+
 def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:
     """据X总经理Y介绍: Y's role is 总经理 and the employer the organisation right before it."""
     org_by_end = {m.end: m for m in out.mentions if m.cls in ORG_CLASSES}
@@ -989,6 +996,10 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
         if key not in out.entities:
             continue
         role_start = person.start - len(role)
+        # 某银行党委书记、行长某某 / 董事长兼总经理: earlier titles between employer and role
+        while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
+                                                                                 role_start)):
+            role_start = title.start()
         employer = org_by_end.get(role_start)
         dept = _DEPARTMENT.search(text, max(0, role_start - 6), role_start)
         if employer is None and dept:  # 某某公司技术部主任, 公司研发总监

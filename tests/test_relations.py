@@ -217,6 +217,8 @@ def test_a_path_of_places_locates_in_the_innermost(text, place):
     (f"{BANK}副行长王海燕表示，将加大支持力度。", "王海燕", BANK),
     (f"{MAKER}近日扩产。该公司副总经理赵丽华说，新线已投产。", "赵丽华", MAKER),
     (f"{MAKER}近日扩产。据公司研发总监孙志强介绍，新品已上市。", "孙志强", MAKER),
+    (f"{BANK}党委书记、行长王海燕在接受记者采访时说，将加大支持力度。", "王海燕", BANK),
+    (f"{MAKER}董事长兼总经理刘建军表示，订单已排到年底。", "刘建军", MAKER),
 ])
 def test_works_for(text, person, employer):
     assert (person, "worksFor", employer) in done(text)
