@@ -429,7 +429,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     lex = lexicon()
     roles = "|".join(map(re.escape, lex.roles))
     found = []
-    for m in re.finditer(rf"(?P<role>{roles})(?P<name>[{CJK}]{{2,3}}?)(?={_SPEECH}|[，、]|说|告诉)", text):
+    for m in re.finditer(rf"(?P<role>{roles})(?P<name>[{CJK}]{{2,3}}?)(?={_SPEECH}|[，、]|说|告诉|在接受)", text):
         name = m.group("name")
         if _is_function_word(name) or name in lex.roles:
             continue
