@@ -52,9 +52,10 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
         joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
         # ... and the group a list ends with: A、B等18家企业
         group = "(?:等⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
-        return f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*{group}"
+        out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*{group}"
+        return f"(?:{out})?" if m.group(3) else out  # {S:ROLE}? : the slot may be empty
 
-    out = re.sub(r"\{([SO]):(\w+)\}", slot, pattern)
+    out = re.sub(r"\{([SO]):(\w+)\}(\?)?", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
     out = out.replace("{W}", r"[^⟦⟧。！？；]{0,12}?")
     out = out.replace("{G}", r"(?:[^⟦。！？；]|⟦\d+:\w⟧){0,40}?")

@@ -100,9 +100,20 @@ def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
 
 
-def test_rent_requested():
-    text = f"杭州知味餐饮有限公司已向房东{LANDLORD}申请房租减免，目前尚未得到答复。"
+@pytest.mark.parametrize("text", [
+    f"杭州知味餐饮有限公司已向房东{LANDLORD}申请房租减免，目前尚未得到答复。",
+    f"杭州知味餐饮有限公司近日向业主方{LANDLORD}申请减免三个月租金。",
+])
+def test_rent_requested(text):
     assert facts(text)[(LANDLORD, "reducesRentFor", "杭州知味餐饮有限公司")] == "requested"
+
+
+def test_rent_beneficiaries_listed_after_the_landlord_named_before():
+    text = (f"{LANDLORD}日前宣布，给予园区内租户两个月租金全免。获得减免的商户包括杭州知味餐饮有限公司、"
+            "杭州湖畔书店有限公司等40家。")
+    found = done(text)
+    assert {(LANDLORD, "reducesRentFor", t) for t in ("杭州知味餐饮有限公司", "杭州湖畔书店有限公司")} <= found
+    assert not any(s in ("租户", "商户") for s, rel, _ in found if rel == "reducesRentFor")
 
 
 def test_rent_planned():
@@ -140,6 +151,8 @@ MAKER = "河北冀康医疗器械有限公司"
     (f"{MAKER}近日成为国家电网的供应商。", "国家电网有限公司"),
     (f"{MAKER}主要为一汽集团配套生产汽车座椅。", "中国第一汽车集团有限公司"),
     (f"{MAKER}的产品供应国家电网、南方电网等客户。", "中国南方电网有限责任公司"),
+    # the supplier named only in the sentence before
+    (f"{MAKER}加班加点生产防护服。昨天又有2万件防护服运往武汉协和医院。", "武汉协和医院"),
 ])
 def test_supply_phrasings(text, recipient):
     assert (MAKER, "supplies", recipient) in done(text)
