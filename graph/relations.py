@@ -137,7 +137,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         obj = used[o].key
                         if subj == obj:
                             continue
-                        fact = _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents)
+                        subject_end = _placeholder_end(masked, s) if isinstance(s, int) else None
+                        fact = _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end)
                         facts.setdefault((subj, rule.relation, obj, sentence.index), fact)
     for person, (role, employer, offset) in ents.roles.items():
         sentence = next((s for s in sentences if s.start <= offset < s.end), None)
@@ -229,13 +230,18 @@ def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str,
     return members
 
 
+# A party right after these is whom an act is for, aimed at or sent to (为X, 向X, 运往X):
+# never the one who acts.
+_OBLIQUE = re.compile(r"(?:(?<![因认作])为|给|替|帮|向|对|与|跟|同|往|至|抵)$")
+
+
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
                       window_start: int, ents: DocumentEntities) -> list:
     """The nearest compatible mention before the trigger in this sentence; else
     the last one named in the two sentences before; else the article's firm."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
               if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects
-              and not _is_beneficiary(masked, int(p.group(1)))]
+              and not _OBLIQUE.search(masked, max(0, p.start() - 2), p.start())]
     if before:
         return [before[-1]]
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes
@@ -252,12 +258,18 @@ def _evidence(doc: Document, s: Sentence) -> Evidence:
     return Evidence(doc.id, s.index, s.start, s.end, s.text)
 
 
-def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, ents) -> Fact:
+def _placeholder_end(masked: str, index: int) -> int:
+    return masked.index("⟧", masked.index(f"⟦{index}:")) + 1
+
+
+def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end: int | None) -> Fact:
     t_start = origin[m.start("T")] - sentence.start
     t_end = origin[m.end("T") - 1] - sentence.start + 1
     # Cues count from the end of the first party named before the trigger: the
     # subject, or the object where it comes first (Y没有从X银行获得贷款).
     firsts = [m.end(slot) for slot in ("S", "O") if m.group(slot) and m.end(slot) <= m.start("T")]
+    if subject_end is not None and subject_end <= m.start("T"):
+        firsts.append(subject_end)  # a subject found outside the slot (an empty {S:ROLE}?)
     first_end = origin[min(firsts) - 1] - sentence.start + 1 if firsts else None
     modality = rule.modality or judge_modality(sentence.text, t_start, t_end, first_end)
     details = _details(rule.relation, sentence.text, t_start, t_end, items)

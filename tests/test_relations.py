@@ -164,6 +164,18 @@ def test_supply_records_the_product():
     assert ex.entities[fact.details["product"]].label == "医用防护服"
 
 
+def test_a_recipient_is_never_the_supplier_of_the_next_clause():
+    text = f"{MAKER}开足马力生产。昨天2万件防护服运往武汉协和医院，另有10万只口罩将送往武汉同济医院。"
+    found = facts(text)
+    assert found[(MAKER, "supplies", "武汉同济医院")] == "planned"
+    assert ("武汉协和医院", "supplies", "武汉同济医院") not in found
+
+
+def test_negated_supply_with_the_subject_outside_the_slot():
+    text = f"记者核实发现，河北石家庄的{MAKER}并未向武汉协和医院供应过口罩。"
+    assert facts(text)[(MAKER, "supplies", "武汉协和医院")] == "negated"
+
+
 def test_negated_supply():
     text = f"{MAKER}表示，今年不再向河北的钢铁企业供应焦炭。"
     assert not any(rel == "supplies" for _, rel, _ in done(text))
