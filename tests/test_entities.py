@@ -279,6 +279,15 @@ def test_a_county_named_right_after_a_place_is_a_place(text, county):
     assert county in {e.label for e in ex.entities.values() if e.cls == "District"}
 
 
+@pytest.mark.parametrize("text, site", [
+    ("位于成都春熙路步行街的成都蜀味餐饮有限公司近日开业。", "成都春熙路步行街"),
+    ("首批冷链货物已运抵广州江南批发市场。", "广州江南批发市场"),
+])
+def test_named_sites(text, site):
+    ex = extract_text(text, doc_id="t")
+    assert site in {e.label for e in ex.entities.values() if e.cls == "Site"}
+
+
 def test_a_county_short_name_alone_is_not_a_place():
     ex = extract_text("仙桃很甜，大家都爱吃。", doc_id="t")
     assert "仙桃" not in {e.label for e in ex.entities.values() if e.cls == "District"}
