@@ -102,6 +102,7 @@ def test_later_short_form_of_full_name_is_the_same_firm():
 @pytest.mark.parametrize("full, short", [
     ("苏州吴江恒丰纺织有限公司", "恒丰纺织"),   # a city, then a county of it
     ("山东省潍坊市鸿运机械有限公司", "鸿运机械"),   # a province, then a city
+    ("贵州黔安路通交通建设有限公司", "黔安路通"),   # two industry words after the trade name
 ])
 def test_short_forms_drop_every_place_before_the_name(full, short):
     ents = entities(f"{full}近日扩产。{short}表示订单充足。")
