@@ -184,14 +184,15 @@ def _same_entity(m: re.Match, used: list[Mention]) -> bool:
 # A party right after a benefactive word is whom the act is for, never who acts:
 # 为⟦E⟧配套生产, 给⟦Q⟧减租. (因为/认为/作为 are no benefactives; nor is 向, which
 # also marks whom one asks: 向⟦B⟧申请贷款, where the bank is the lender.)
-_BENEFACTIVE = re.compile(r"(?:(?<![因认作])为|给|替|帮)$")
+_BENEFACTIVE_WORDS = r"(?<![因认作])为|给|替|帮|帮助|帮扶|扶持"
+_BENEFACTIVE = re.compile(f"(?:{_BENEFACTIVE_WORDS})$")
 
 
 def _is_beneficiary(masked: str, index) -> bool:
     if not isinstance(index, int):
         return False  # an entity key from an earlier sentence
     start = masked.find(f"⟦{index}:")
-    return start > 0 and bool(_BENEFACTIVE.search(masked, max(0, start - 1), start))
+    return start > 0 and bool(_BENEFACTIVE.search(masked, max(0, start - 2), start))
 
 
 def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
@@ -232,7 +233,7 @@ def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str,
 
 # A party right after these is whom an act is for, aimed at or sent to (为X, 向X, 运往X):
 # never the one who acts.
-_OBLIQUE = re.compile(r"(?:(?<![因认作])为|给|替|帮|向|对|与|跟|同|往|至|抵)$")
+_OBLIQUE = re.compile(f"(?:{_BENEFACTIVE_WORDS}|向|对|与|跟|同|往|至|抵)$")
 
 
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,

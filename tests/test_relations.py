@@ -121,6 +121,13 @@ def test_rent_planned():
     assert facts(text)[(LANDLORD, "reducesRentFor", "初创企业")] == "planned"
 
 
+def test_whom_a_measure_helps_is_not_the_landlord():
+    text = ("为帮助受困市场主体渡过难关，杭州市西湖区人民政府近日出台措施，"
+            "对租用区属国有物业的科技型中小企业免收3个月租金。")
+    assert ("杭州市西湖区人民政府", "reducesRentFor", "科技型中小企业") in done(text)
+    assert not any(s == "受困市场主体" for s, _, _ in done(text))
+
+
 def test_rent_encouraged_has_the_urged_party_as_landlord():
     text = "浙江省人民政府办公厅印发通知，鼓励全省国有企业为承租其房产的中小微企业减免房租。"
     found = facts(text)
