@@ -732,14 +732,10 @@ def _is_generic(form: str) -> bool:
 def _division_prefixes(name: str) -> list[str]:
     """The place prefixes of a name, outermost first: 常州金坛某某 -> 常州, 常州金坛."""
     out = [w for w in ("中国",) if name.startswith(w)]
-    ends, pos = set(), 0
-    for word in tokenizer().cut(name, HMM=False):
-        pos += len(word)
-        ends.add(pos)
     pattern, end = _division_pattern(), 0
     # A prefix ends where a word does (杭州湾 is no 杭州 + 湾). After one place a
     # county's short name is safe too (常州金坛).
-    while (m := pattern.match(name, end)) and m.end() in ends:
+    while (m := pattern.match(name, end)) and _is_word_end(name, 0, m.end()):
         end = m.end()
         out.append(name[:end])
         pattern = _place_start_pattern()
