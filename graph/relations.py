@@ -302,7 +302,11 @@ def _details(relation: str, text: str, t_start: int, t_end: int, items: list) ->
         lo, hi = (it.end, t_start) if it.end <= t_start else (t_end, it.start)
         return (bool(_CLAUSE_END.search(text, lo, max(lo, hi))), abs(hi - lo))
 
-    ordered = sorted(items, key=distance)
+    # A time word comes before its verb in Chinese: a date after the trigger
+    # (1月16日研发出A，1月21日开发出B) belongs to the next clause.
+    ordered = sorted(items, key=lambda it: (distance(it)[0],
+                                            isinstance(it, quantities.DateSpan) and it.start >= t_end,
+                                            distance(it)[1]))
     for it in ordered:
         if isinstance(it, quantities.Money) and relation in _AMOUNT_RELATIONS and "amount" not in details:
             details.update(amount=it.value, currency=it.currency, qualifier=it.qualifier)

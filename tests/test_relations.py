@@ -331,3 +331,12 @@ def test_the_party_a_maker_works_for_is_not_the_maker(text, maker, customer):
 
 def test_asking_a_bank_for_a_loan_keeps_the_bank_as_lender():
     assert ("泉州银行", "lendsTo", "泉州鑫源鞋业有限公司") in facts("泉州鑫源鞋业有限公司向泉州银行申请贷款500万元。")
+
+
+# ---------------------------------------------------------------- details
+
+def test_a_fact_takes_the_date_before_its_verb_not_the_next_clauses():
+    ex = extract_text(f"1月16日，{MAKER}研发出核酸检测试剂，1月21日，又开发出第二代试剂。",
+                      doc_id="t", date="2020-02-01", use_ner=False)
+    dates = {ex.entities[f.object].label: str(f.details.get("date")) for f in ex.facts if f.relation == "produces"}
+    assert dates == {"核酸检测试剂": "2020-01-16", "第二代试剂": "2020-01-21"}
