@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from graph.ner.cluener import read_corpus  # noqa: E402
+from graph.ner.tagger import MODEL  # noqa: E402
 from graph.ner.train import format_scores, score, split_corpus  # noqa: E402
 from graph.resources import resource  # noqa: E402
 
@@ -71,6 +72,13 @@ def throughput(texts: list[str]) -> tuple[float, int]:
     return len(texts) / seconds, sum(map(len, texts))
 
 
+def model_files(model: Path) -> list[Path]:
+    """The model file and the ner.*.tsv/.txt tables loaded with it (not the validation record)."""
+    stem = model.name.split(".")[0]
+    return [model] + sorted(f for f in model.parent.glob(stem + ".*")
+                            if f.suffix in (".tsv", ".txt") and f != model)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(REPO.parent / "shared/corpora/cluener/train.json"))
@@ -81,7 +89,7 @@ def main() -> int:
     training, validation = split_corpus(read_corpus(args.corpus))
     from graph.ner import load_tagger
     tagger = load_tagger()
-    model = resource("models/ner.crfsuite")
+    model = resource(MODEL)
     record = json.loads(model.with_suffix(".validation.json").read_text(encoding="utf-8"))
     table = record["validation"]["scores"]
     if record["model_trained_on"] == len(training):  # a --split-only model: score it here too
@@ -99,7 +107,10 @@ def main() -> int:
         "throughput": {"sentences": len(texts), "mean_chars": round(chars / len(texts), 1),
                        "sentences_per_second": round(per_second), "cores": 1},
         "load_seconds": round(load_seconds(), 3),
+        "model_file": model.name,
         "model_mb": round(model.stat().st_size / 1e6, 2),
+        # the model and what it reads beside it (lexicon, char statistics, feature strings)
+        "model_files_mb": round(sum(f.stat().st_size for f in model_files(model)) / 1e6, 2),
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -110,7 +121,8 @@ def main() -> int:
     print(f"throughput: {per_second:,.0f} sentences/s on one core "
           f"({len(texts)} sentences, {chars / len(texts):.1f} chars each, `zhkg ner` end to end)")
     print(f"model load: {result['load_seconds']:.2f} s (fresh interpreter, imports included)")
-    print(f"model size: {result['model_mb']:.1f} MB (shipped model, trained on {record['model_trained_on']} sentences)")
+    print(f"model size: {result['model_mb']:.1f} MB ({model.name}, trained on {record['model_trained_on']} "
+          f"sentences); {result['model_files_mb']:.1f} MB with the files read beside it")
     return 0
 
 

@@ -5,7 +5,7 @@ strings of features.sentence_features (the CRF's, with a narrower char window):
 
     features of a char --sum of their embeddings--> x (D)
     features of a char --sum of their own scores per tag--> s (tags)
-    x --BiLSTM--> h (2H);   [h, x] --linear--> + s = a score per BIO tag
+    x --BiLSTM--> h (2H);   [h, x] --linear--> + s = a score per BIOES tag
     tag scores + learned tag-to-tag transitions --Viterbi--> tags
 
 ``s`` is exactly a linear-chain CRF's state features; the BiLSTM adds what a
@@ -151,7 +151,7 @@ class NeuralModel:
         return best
 
     def tag_many(self, sentences: list[list[list[str]]]) -> list[list[str]]:
-        """The tags (BIO) of each sentence, given as its chars' feature lists.
+        """The tags (BIOES) of each sentence, given as its chars' feature lists.
         Sentences are run in batches of similar length, so that little is padding."""
         result: list[list[str]] = [[] for _ in sentences]
         order = sorted((k for k, rows in enumerate(sentences) if rows), key=lambda k: len(sentences[k]))
