@@ -47,6 +47,7 @@ class Lexicon:
     divisions: dict[str, str]  # name -> level
     groups: tuple[str, ...]
     pronouns: dict[str, tuple[str, ...]]
+    pronoun_contexts: dict[str, re.Pattern]  # where a pronoun counts, if not everywhere
     roles: tuple[str, ...]
     product_heads: tuple[str, ...]
     generic_heads: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         divisions=divisions,
         groups=by_len(read_lines("dict/groups.txt")),
         pronouns={r[0]: tuple(r[1].split(",")) for r in _tsv("dict/pronouns.tsv")},
+        pronoun_contexts={r[0]: re.compile(r[2]) for r in _tsv("dict/pronouns.tsv") if len(r) > 2},
         roles=by_len(read_lines("dict/roles.txt")),
         product_heads=by_len(read_lines("dict/product_heads.txt")),
         generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物", "物资", "商品", "货物", "新品", "用品"}),
@@ -922,6 +924,8 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         # Bare 公司 counts only when nothing name-like is glued to its left (客服公司 is a name).
         if word == "公司" and p.start() > 0 and re.match(f"[{CJK}A-Za-z0-9]", text[p.start() - 1]) \
                 and text[p.start() - 1] not in "，。；、：“”的是了在和与该本" and text[p.start() - 1] not in _PREPOSITIONS:
+            continue
+        if word in lex.pronoun_contexts and not lex.pronoun_contexts[word].match(text, p.start()):
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]

@@ -36,9 +36,14 @@ FIRM = "宁波海曙纺织有限公司"
     f"在{BANK}的支持下，{FIRM}顺利获得该行8000万元贷款。",
     f"对于{FIRM}，{BANK}及时续贷。",
     f"{BANK}与{FIRM}、宁波港城物流有限公司等9家企业签约，授信总额12亿元。",
+    f"{FIRM}今年初资金周转困难，{BANK}得知后主动上门，为其办理续贷800万元。",
 ])
 def test_lending_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
+
+
+def test_qi_is_a_pronoun_only_after_a_preposition():
+    assert not any(rel == "lendsTo" for _, rel, _ in done(f"{FIRM}订单充足。{BANK}为其他企业办理续贷。"))
 
 
 def test_lending_to_a_group_with_its_count():
