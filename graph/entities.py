@@ -700,11 +700,7 @@ class DocumentEntities:
 def short_forms(name: str) -> set[str]:
     """Short forms news uses for a firm's full name: 北京某某科技股份有限公司 -> 某某科技, 某某."""
     lex = lexicon()
-    core = re.sub(r"[（(][^）)]*[）)]", "", name)
-    for form in lex.legal_forms:
-        if core.endswith(form) and len(core) > len(form) + 1:
-            core = core[: -len(form)]
-            break
+    core = _without_legal_form(name)
     forms = {core}
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
@@ -717,6 +713,15 @@ def short_forms(name: str) -> set[str]:
                     forms.add(form[: -len(word)] + "公司")
     return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
             and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)}
+
+
+def _without_legal_form(name: str) -> str:
+    """北京某某科技股份有限公司（集团） -> 北京某某科技."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", name)
+    for form in lexicon().legal_forms:
+        if core.endswith(form) and len(core) > len(form) + 1:
+            return core[: -len(form)]
+    return core
 
 
 def _is_generic(form: str) -> bool:
@@ -935,7 +940,40 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
         entities[target.key].mentions.append(out[-1])
         taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
+    for p, target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
+                                             entities):
+        if not any(taken[p.start():p.end()]):
+            out.append(Mention(p.start(), p.end(), p.group(), ENTERPRISE, "coref", target.key))
+            entities[target.key].mentions.append(out[-1])
+            taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
     return sorted(out, key=lambda m: m.start)
+
+
+# 这家成立不到三年的食品企业: a firm described, not named.
+_THIS_FIRM = re.compile(f"(?:这家|该家)[^，。；！？“”、]{{0,14}}?(?:企业|公司|厂)")
+
+
+def _descriptive_references(text: str, firms: list[Mention], entities: dict[str, Entity]):
+    """该酒庄 / 这家酒庄 after 某某酒庄有限公司 (the head word of the name), and
+    这家……企业: the nearest firm named before, that has that head."""
+    heads: dict[str, list[Mention]] = {}
+    industry = set(lexicon().industry_words)
+    for m in firms:
+        core = _without_legal_form(entities[m.key].label)
+        # The kind of firm its name ends in (酒庄, 合作社); not a trade (该科技 is no reference).
+        for head in {core[-2:], core[-3:]} - industry:
+            if len(core) > len(head) and re.fullmatch(f"[{CJK}]+", head):
+                heads.setdefault(head, []).append(m)
+    if heads:
+        pattern = re.compile("(?:该|这家|此)(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")")
+        for p in pattern.finditer(text):
+            before = [m for m in heads[p.group().lstrip("该这家此")] if m.end <= p.start()]
+            if before:
+                yield p, before[-1]
+    for p in _THIS_FIRM.finditer(text):
+        before = [m for m in firms if m.end <= p.start()]
+        if before:
+            yield p, before[-1]
 
 
 # A firm right after these is an oblique (向A供货, 与A签约, 包括A、B), not what the sentence is about.

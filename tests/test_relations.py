@@ -42,6 +42,14 @@ def test_lending_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
 
 
+@pytest.mark.parametrize("text", [
+    f"宁波甬江酒庄有限公司首次获得银行贷款。{BANK}向该酒庄发放了400万元贷款。",
+    f"宁波甬江酒庄有限公司负责人说。今年2月，{BANK}为这家成立不到三年的酿酒企业发放了首笔贷款200万元。",
+])
+def test_a_firm_referred_to_by_its_kind(text):
+    assert (BANK, "lendsTo", "宁波甬江酒庄有限公司") in done(text)
+
+
 def test_qi_is_a_pronoun_only_after_a_preposition():
     assert not any(rel == "lendsTo" for _, rel, _ in done(f"{FIRM}订单充足。{BANK}为其他企业办理续贷。"))
 
