@@ -441,7 +441,8 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
 
 _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
 # A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
-_GOODS_COUNT = re.compile(r"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
+_GOODS_COUNT = re.compile(r"(?:\d+(?:\.\d+)?|(?<![一第])[两二三四五六七八九十百千]+)(?:万|千|百|亿)?(?:余|多)?(?:万)?"
+                          r"(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
 
 
 @cache

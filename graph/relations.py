@@ -28,6 +28,8 @@ CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organi
 _PLACEHOLDER = re.compile(r"⟦(\d+):(\w)⟧")
 _LIST_JOINER = r"(?:、|和|及|与|以及|或|，)"
 _SLOT_JOINER = r"(?:、|和|及|与|以及|或)"
+# A count may stand between a joiner and the next member: 2万件防护服和10万只口罩.
+_MEMBER_COUNT = r"(?:\d[\d.]*[万千百亿]?[余多]?[^\d⟦⟧，。、；和及与]{1,2})?"
 _PLACE_LETTERS = "DS"
 
 
@@ -52,7 +54,7 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
         joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
         # ... and the group a list ends with: A、B等18家企业
         group = "(?:等⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
-        out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}⟦\\d+:[{roles[role]}]⟧)*{group}"
+        out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}{_MEMBER_COUNT}⟦\\d+:[{roles[role]}]⟧)*{group}"
         return f"(?:{out})?" if m.group(3) else out  # {S:ROLE}? : the slot may be empty
 
     out = re.sub(r"\{([SO]):(\w+)\}(\?)?", slot, pattern)
@@ -99,7 +101,7 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
     first = _PLACEHOLDER.fullmatch(m.group(slot))
     found, letter = [int(first.group(1))], first.group(2)
     pos = m.end(slot)
-    joiner = re.compile(_LIST_JOINER + r"?⟦(\d+):([A-Z])⟧")
+    joiner = re.compile(_LIST_JOINER + "?" + _MEMBER_COUNT + r"⟦(\d+):([A-Z])⟧")
     while (more := joiner.match(masked, pos)) and more.group(2) in classes:
         if more.group(0).startswith("⟦") and letter in _PLACE_LETTERS and more.group(2) in _PLACE_LETTERS:
             found.pop()

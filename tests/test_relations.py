@@ -171,11 +171,19 @@ MAKER = "河北冀康医疗器械有限公司"
     (f"{MAKER}近日成为国家电网的供应商。", "国家电网有限公司"),
     (f"{MAKER}主要为一汽集团配套生产汽车座椅。", "中国第一汽车集团有限公司"),
     (f"{MAKER}的产品供应国家电网、南方电网等客户。", "中国南方电网有限责任公司"),
+    (f"武汉协和医院的防护服一直由{MAKER}供应。", "武汉协和医院"),
+    (f"{MAKER}的新型口罩已实现量产，并开始向武汉协和医院小批量出货。", "武汉协和医院"),
+    (f"{MAKER}生产的2万件防护服全部捐赠给武汉协和医院。", "武汉协和医院"),
     # the supplier named only in the sentence before
     (f"{MAKER}加班加点生产防护服。昨天又有2万件防护服运往武汉协和医院。", "武汉协和医院"),
 ])
 def test_supply_phrasings(text, recipient):
     assert (MAKER, "supplies", recipient) in done(text)
+
+
+def test_a_list_of_counted_goods_made_by_a_maker():
+    text = f"车上的2万件医用防护服和10万只医用外科口罩，由{MAKER}生产。"
+    assert {(MAKER, "produces", p) for p in ("医用防护服", "医用外科口罩")} <= done(text)
 
 
 def test_supply_records_the_product():
