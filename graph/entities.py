@@ -453,7 +453,7 @@ def _amount_of_goods() -> re.Pattern:
 # Words that open a product phrase but are not part of the product (一款, 新一代).
 _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
                               r"|(?:国内|全国|全球|世界|业内|行业)?首(?:台套|台|套|款|个|批)"
-                              r"|[这该此那][批款种类些件台套]?)+")
+                              r"|[这该此那][家批款种类些件台套]?)+")
 _PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
 _MAX_PRODUCT = 14
 _QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\"」’』]")
@@ -465,6 +465,8 @@ def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     (a description -> the quoted brand name that follows it)."""
     found, aliases = _cued_products(text)
     found += _counted_products(text)
+    found += _products_before_maker(text)
+    found += [Mention(m.start(1), m.end(1), m.group(1), PRODUCT, "product") for m in _LOAN_PRODUCT.finditer(text)]
     found += [m for m in _headed_products(text) if _in_product_context(text, m)]
     return found, aliases
 
@@ -529,6 +531,34 @@ def _head_after_modifier(text: str, start: int, end: int, counted: bool) -> tupl
     if counted or _word_tags().get(first, "").startswith("v"):
         return end + 1, head_end
     return start, end
+
+
+# A bank's named loan scheme: “科技助力贷”, “惠农e贷”.
+_LOAN_PRODUCT = re.compile(r"[“\"「]([^”\"」，。]{1,10}贷)[”\"」]")
+# What a maker is the maker of: 路由器、光猫制造商, 辣条生产企业.
+_MAKER_NOUN = re.compile("(?:的)?(?:制造商|生产商|生产企业|生产厂家|制造企业|代工厂|供应商|供货商)")
+_LIST_START = re.compile("[，。；：:“”（）()、的是为和及与\n]")
+
+
+def _products_before_maker(text: str) -> list[Mention]:
+    found = []
+    for maker in _MAKER_NOUN.finditer(text):
+        pos = maker.start()
+        while pos > 0:  # the list A、B和C, read from its end
+            start = pos
+            while start > 0 and pos - start < _MAX_PRODUCT and not _LIST_START.match(text[start - 1]):
+                start -= 1
+            start = _skip_openers(text, start)
+            name = text[start:pos]
+            last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
+            if not _is_product_name(name) or _word_tags().get(last[0], "n")[0] != "n":
+                break  # 国内领先的供应商: a quality, not a thing
+            found.append(Mention(start, pos, text[start:pos], PRODUCT, "product"))
+            joiner = re.search("(?:、|和|及|与|以及)$", text[max(0, start - 2):start])
+            if not joiner:
+                break
+            pos = start - len(joiner.group())
+    return found
 
 
 def _skip_openers(text: str, pos: int) -> int:
@@ -941,12 +971,16 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
         entities[target.key].mentions.append(out[-1])
         taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
+    named = bytearray(len(text) + 1)  # a description may hold a product (这家辣条生产企业), not a name
+    for m in out:
+        if m.cls != PRODUCT:
+            named[m.start:m.end] = b"\x01" * (m.end - m.start)
     for p, target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
                                              entities):
-        if not any(taken[p.start():p.end()]):
+        if not any(named[p.start():p.end()]):
             out.append(Mention(p.start(), p.end(), p.group(), ENTERPRISE, "coref", target.key))
             entities[target.key].mentions.append(out[-1])
-            taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
+            named[p.start():p.end()] = b"\x01" * (p.end() - p.start())
     return sorted(out, key=lambda m: m.start)
 
 

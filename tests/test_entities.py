@@ -206,6 +206,9 @@ def test_byline_reporter_has_no_employer():
     ("该公司研制出具有自主知识产权的数控机床。", {"数控机床"}),
     ("该公司研制出国内首台套高精度船用流量计。", {"高精度船用流量计"}),
     ("该公司推出全球首款可折叠电动自行车。", {"可折叠电动自行车"}),
+    ("该公司是国内知名的路由器、光猫制造商。", {"路由器", "光猫"}),
+    ("银行为这家辣条生产企业发放了贷款。", {"辣条"}),
+    ("该行通过线上“快易贷”产品发放信用贷款。", {"快易贷"}),
     # a number and its unit are not part of the name
     ("该公司新建年产20GWh动力电池项目。", {"动力电池"}),
     ("该公司主要生产5MW风力发电机组。", {"风力发电机组"}),
@@ -213,6 +216,11 @@ def test_byline_reporter_has_no_employer():
 def test_product_phrases(text, products):
     ents = entities(text)
     assert products <= {label for label, e in ents.items() if e.cls == "Product"}
+
+
+@pytest.mark.parametrize("text", ["该公司是国内领先的供应商。", "公司成为行业知名的生产企业。"])
+def test_a_quality_before_maker_is_no_product(text):
+    assert not any(e.cls == "Product" for e in entities(text).values())
 
 
 def test_what_a_noun_is_made_for_is_not_its_head():

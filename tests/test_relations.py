@@ -181,6 +181,11 @@ def test_supply_phrasings(text, recipient):
     assert (MAKER, "supplies", recipient) in done(text)
 
 
+def test_a_maker_of_a_list():
+    text = f"{MAKER}是国内知名的医用口罩、防护服生产企业。"
+    assert {(MAKER, "produces", p) for p in ("医用口罩", "防护服")} <= done(text)
+
+
 def test_a_list_of_counted_goods_made_by_a_maker():
     text = f"车上的2万件医用防护服和10万只医用外科口罩，由{MAKER}生产。"
     assert {(MAKER, "produces", p) for p in ("医用防护服", "医用外科口罩")} <= done(text)
