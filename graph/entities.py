@@ -389,6 +389,16 @@ def _is_word_end(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _cuts_a_name(text: str, at: int) -> bool:
+    """Is ``at`` inside a jieba word that names a place or an institution?"""
+    pos = 0
+    for word in tokenizer().cut(text[:at + 4], HMM=False):
+        if pos < at < pos + len(word):
+            return _word_tags().get(word, "") in ("ns", "nt")
+        pos += len(word)
+    return False
+
+
 @cache
 def _place_start_pattern() -> re.Pattern:
     """Place names a firm or site name may start with: divisions and the short
@@ -736,14 +746,21 @@ def short_forms(name: str) -> set[str]:
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
             forms.add(core[len(div):])
-    for _ in range(2):  # 某某机电设备 -> 某某机电 -> 某某
-        for form in list(forms):
-            for word in lex.industry_words:
-                if form.endswith(word) and len(form) - len(word) >= 2:
-                    forms.add(form[: -len(word)])
-                    forms.add(form[: -len(word)] + "公司")
+    for form in list(forms):
+        # 某某船舶重工 -> 某某船舶, 某某; and the bare name with each trade word
+        # news keeps: 某某重工, 某某公司. Longest word first: 新能源 is no 新 + 能源.
+        root, trades = form, []
+        while words := [w for w in lex.industry_words if root.endswith(w) and len(root) - len(w) >= 2]:
+            # a shorter trade word counts too if it leaves a word, not a char (某某医疗 from
+            # 某某医疗系统; but no 某某新 from 某某新能源)
+            forms.update(root[: -len(w)] for w in words[1:] if len(words[0]) - len(w) >= 2)
+            root = root[: -len(words[0])]
+            trades.append(words[0])
+            forms.add(root)
+        forms.update(root + word for word in trades + ["公司"] if root != form)
     return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
-            and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)}
+            and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
+            and _word_tags().get(f) not in ("ns", "nt")}  # 杭州湾: a place, not the firm
 
 
 def _without_legal_form(name: str) -> str:
@@ -770,14 +787,33 @@ def _is_generic(form: str) -> bool:
 def _division_prefixes(name: str) -> list[str]:
     """The place prefixes of a name, outermost first: 常州金坛某某 -> 常州, 常州金坛."""
     out = [w for w in ("中国",) if name.startswith(w)]
-    pattern, end = _division_pattern(), 0
-    # A prefix ends where a word does (杭州湾 is no 杭州 + 湾). After one place a
-    # county's short name is safe too (常州金坛).
-    while (m := pattern.match(name, end)) and _is_word_end(name, 0, m.end()):
-        end = m.end()
+    end, last = 0, ""
+    # A prefix must not cut a longer place or institution in two (杭州湾 is no 杭州 + 湾).
+    while (m := _division_pattern().match(name, end)) and not _cuts_a_name(name, m.end()):
+        end, last = m.end(), m.group()
         out.append(name[:end])
-        pattern = _place_start_pattern()
+    # After a city, the short name of one of its own counties (常州金坛); a county
+    # of somewhere else is more likely the trade name itself (山西晋源 is no 晋源区).
+    county = _place_start_pattern().match(name, end) if last else None
+    if county and _is_county_of(county.group(), last) and not _cuts_a_name(name, county.end()):
+        out.append(name[:county.end()])
     return out
+
+
+@cache
+def _division_codes() -> dict[str, tuple[str, str]]:
+    """name or short name -> (adcode, level); the first listed wins."""
+    codes: dict[str, tuple[str, str]] = {}
+    for code, name, short, level in _tsv("dict/divisions.tsv"):
+        codes.setdefault(name, (code, level))
+        if short:
+            codes.setdefault(short, (code, level))
+    return codes
+
+
+def _is_county_of(county: str, city: str) -> bool:
+    (c_code, c_level), (p_code, p_level) = _division_codes().get(county, ("", "")), _division_codes().get(city, ("", ""))
+    return c_level == "county" and p_level == "city" and c_code[:4] == p_code[:4]
 
 
 def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True) -> DocumentEntities:

@@ -109,9 +109,27 @@ def test_short_forms_drop_every_place_before_the_name(full, short):
     assert short in ents[full].aliases and short not in ents
 
 
+@pytest.mark.parametrize("full, short", [
+    ("甘肃祁连新能源装备有限公司", "祁连装备"),   # the name and its last trade word
+    ("甘肃祁连新能源装备有限公司", "祁连新能源"),
+    ("长春英华汽车零部件有限公司", "英华"),
+])
+def test_short_forms_keep_whole_trade_words(full, short):
+    from graph.entities import short_forms
+    assert short in short_forms(full)
+    assert "祁连新" not in short_forms(full)  # 新能源 is one word
+
+
 def test_a_place_prefix_ends_where_a_word_does():
     from graph.entities import short_forms
-    assert not any(form.startswith("湾") for form in short_forms("浙江杭州湾汽配有限公司"))
+    forms = short_forms("浙江杭州湾汽配有限公司")
+    assert not any(form.startswith("湾") for form in forms)
+    assert "杭州湾" not in forms  # a place, never the firm's short name
+
+
+def test_a_county_of_another_city_is_part_of_the_trade_name():
+    from graph.entities import short_forms
+    assert "碳材" not in short_forms("山西晋源碳材科技有限公司")  # 晋源区 is in 太原, not a prefix here
 
 
 def test_short_forms_never_leave_only_common_words():
