@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import quantities
+from .ner.features import surnames
 from .nlp import tokenizer
 from .rdf import entity_key, normalise_name
 from .resources import read_lines
@@ -441,11 +442,20 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     lex = lexicon()
     roles = "|".join(map(re.escape, lex.roles))
     found = []
-    for m in re.finditer(rf"(?P<role>{roles})(?P<name>[{CJK}]{{2,3}}?)(?={_SPEECH}|[，、]|说|告诉|在接受)", text):
+    # (a name set off by spaces is common in bylines and captions: 总经理 某某 说)
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、]|说|告诉|在接受)",
+                         text):
         name = m.group("name")
         if _is_function_word(name) or name in lex.roles:
             continue
-        found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role")))
+        found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role") + m.group("space")))
+    # 某某厂长介绍: the name before the title
+    for m in re.finditer(rf"(?<=[”。，：\s])(?P<name>[{CJK}]{{2,3}})(?P<role>{roles})(?={_SPEECH}|说|告诉)", text):
+        name = m.group("name")
+        if _is_function_word(name) or name in lex.roles or name[0] not in surnames()[0] \
+                or _word_tags().get(name, "nr") != "nr":  # 公司负责人表示: a word, not a name
+            continue
+        found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), ""))
     return found
 
 
@@ -1087,7 +1097,7 @@ def _link_branches(out: DocumentEntities) -> None:
 
 
 # A department between an employer and a title: 技术部, 研发中心, 研发.
-_DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|研发|技术|销售|生产|市场|财务)$")
+_DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|研发|技术|销售|生产|市场|财务)")
 
 
 @cache
@@ -1110,9 +1120,9 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
                                                                                  role_start)):
             role_start = title.start()
         employer = org_by_end.get(role_start)
-        dept = _DEPARTMENT.search(text, max(0, role_start - 6), role_start)
-        if employer is None and dept:  # 某某公司技术部主任, 公司研发总监
-            employer = org_by_end.get(dept.start())
+        if employer is None:  # 某某公司技术部主任, 公司研发总监: a department between
+            employer = next((org_by_end[at] for at in range(max(0, role_start - 6), role_start)
+                             if at in org_by_end and _DEPARTMENT.fullmatch(text, at, role_start)), None)
         out.entities[key].attrs.setdefault("role", role)
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)

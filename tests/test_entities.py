@@ -329,3 +329,13 @@ def test_a_bare_government_is_a_kind_of_body_not_an_entity():
         labels = {e.label for e in ex.entities.values()}
         assert not labels & {"政府", "区政府", "区区政府"}, labels
         assert "余杭区政府" in labels
+
+
+def test_a_name_before_its_title_is_a_person():
+    ex = extract_text("“今年预计增产两成。”王建国厂长介绍。", doc_id="t", use_ner=False)
+    assert "王建国" in {e.label for e in ex.entities.values() if e.cls == "Person"}
+
+
+def test_a_word_before_a_title_is_no_person():
+    ex = extract_text("企业暂未获得贷款。公司负责人表示，将继续申请。", doc_id="t", use_ner=False)
+    assert not any(e.cls == "Person" for e in ex.entities.values())

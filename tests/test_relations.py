@@ -277,6 +277,9 @@ def test_a_path_of_places_locates_in_the_innermost(text, place):
     (f"{MAKER}近日扩产。据公司研发总监孙志强介绍，新品已上市。", "孙志强", MAKER),
     (f"{BANK}党委书记、行长王海燕在接受记者采访时说，将加大支持力度。", "王海燕", BANK),
     (f"{MAKER}董事长兼总经理刘建军表示，订单已排到年底。", "刘建军", MAKER),
+    (f"{MAKER}常务副总经理 韩雪峰 说，订单已排到年底。", "韩雪峰", MAKER),   # a name set off by spaces
+    (f"{MAKER}生产部部长马国栋介绍，产能已经提升。", "马国栋", MAKER),
+    (f"{MAKER}项目总指挥、副总经理高建军说，项目进展顺利。", "高建军", MAKER),
 ])
 def test_works_for(text, person, employer):
     assert (person, "worksFor", employer) in done(text)
