@@ -286,6 +286,12 @@ def suffix_mentions(text: str) -> list[Mention]:
         name = _cut_at_division(text[start:end])
         start = end - len(name)
         core = name[: -len(m.group())]
+        if m.group() in ("分行", "支行") and _place_start_pattern().fullmatch(core):
+            # 某某银行 + 大连分行: one branch
+            bank = next((b.text for b in found if b.end == start and b.cls == BANK), None) or \
+                next((b for b in lex.banks if text.endswith(b, 0, start)), None)
+            if bank:
+                start, name, core = start - len(bank), bank + name, bank + core
         if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
             continue
         if _is_function_word(core) or re.fullmatch(r"[\d.%]+", core):

@@ -339,3 +339,9 @@ def test_a_name_before_its_title_is_a_person():
 def test_a_word_before_a_title_is_no_person():
     ex = extract_text("企业暂未获得贷款。公司负责人表示，将继续申请。", doc_id="t", use_ner=False)
     assert not any(e.cls == "Person" for e in ex.entities.values())
+
+
+@pytest.mark.parametrize("branch", ["国家开发银行大连分行", "中国银行大连分行", "交通银行苏州分行"])
+def test_a_bank_and_a_city_branch_are_one_name(branch):
+    ex = extract_text(f"{branch}向该公司发放贷款。", doc_id="t", use_ner=False)
+    assert branch in {e.label for e in ex.entities.values() if e.cls == "Bank"}

@@ -50,6 +50,11 @@ def test_a_firm_referred_to_by_its_kind(text):
     assert (BANK, "lendsTo", "宁波甬江酒庄有限公司") in done(text)
 
 
+def test_two_lenders_of_one_loan():
+    text = f"{FIRM}近日获得国家开发银行宁波分行、中国进出口银行浙江省分行提供的12亿元贷款。"
+    assert {(b, "lendsTo", FIRM) for b in ("国家开发银行宁波分行", "中国进出口银行浙江省分行")} <= done(text)
+
+
 def test_qi_is_a_pronoun_only_after_a_preposition():
     assert not any(rel == "lendsTo" for _, rel, _ in done(f"{FIRM}订单充足。{BANK}为其他企业办理续贷。"))
 
