@@ -37,6 +37,7 @@ FIRM = "宁波海曙纺织有限公司"
     f"对于{FIRM}，{BANK}及时续贷。",
     f"{BANK}与{FIRM}、宁波港城物流有限公司等9家企业签约，授信总额12亿元。",
     f"{FIRM}今年初资金周转困难，{BANK}得知后主动上门，为其办理续贷800万元。",
+    f"{FIRM}3月下旬从{BANK}获得续贷600万元。",
 ])
 def test_lending_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
