@@ -109,3 +109,12 @@ def test_train_neural_command_scores_the_split_then_ships(tmp_path, capsys, corp
     assert tagged[:5] == [tagger.tag(text) for text in texts[:5]]
     assert main(argv) == 0  # deterministic: the same corpus gives the same files
     assert Tagger(out).tag_many(texts) == tagged
+
+
+def test_tag_many_in_chunks_tags_as_one_at_a_time(monkeypatch):
+    from graph.ner import load_tagger, tagger as tagger_module
+    tagger = load_tagger()
+    monkeypatch.setattr(tagger_module, "SENTENCES_AT_ONCE", 3)
+    texts = TEXTS + ["", "   "]
+    assert tagger.tag_many(texts) == [tagger.tag(text) for text in texts]
+    assert len(tagger.tag_many(texts)) == len(texts)
