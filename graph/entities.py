@@ -237,7 +237,7 @@ def _cut_at_division(name: str) -> str:
     return name
 
 
-_PREPOSITIONS = set("向为对与和在据从给由被将把跟及或以")
+_PREPOSITIONS = set("向为对与和在据从给由被将把跟及或以于")
 # ("mq" is left out: jieba gives it to nouns such as 零部件.)
 _BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "f", "q", "y", "e", "o",
                   "t", "m", "zg", "u", "l", "v", "vd", "ad"}

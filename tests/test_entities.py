@@ -309,6 +309,7 @@ def test_a_county_named_right_after_a_place_is_a_place(text, county):
 @pytest.mark.parametrize("text, site", [
     ("位于成都春熙路步行街的成都蜀味餐饮有限公司近日开业。", "成都春熙路步行街"),
     ("首批冷链货物已运抵广州江南批发市场。", "广州江南批发市场"),
+    ("位于西单的华茂购物中心近日宣布减租。", "华茂购物中心"),
 ])
 def test_named_sites(text, site):
     ex = extract_text(text, doc_id="t")

@@ -260,6 +260,8 @@ def test_no_production(text):
     (f"{MAKER}注册地为廊坊市。", "廊坊市"),
     (f"总投资10亿元的{MAKER}新厂项目日前正式落户邢台经济开发区。", "邢台经济开发区"),
     (f"在石家庄高新区的{MAKER}，生产车间里一派繁忙。", "石家庄高新区"),
+    (f"{MAKER}注册于石家庄高新技术产业开发区。", "石家庄高新技术产业开发区"),
+    (f"医院的防护服一直由藁城区的{MAKER}供应。", "藁城区"),
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
