@@ -101,8 +101,11 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
     first = _PLACEHOLDER.fullmatch(m.group(slot))
     found, letter = [int(first.group(1))], first.group(2)
     pos = m.end(slot)
+    other = "O" if slot == "S" else "S"
+    # never into the other slot: X与Y签订合同 is no list of X and Y
+    limit = m.start(other) if m.group(other) and m.start(other) >= pos else len(masked)
     joiner = re.compile(_LIST_JOINER + "?" + _MEMBER_COUNT + r"⟦(\d+):([A-Z])⟧")
-    while (more := joiner.match(masked, pos)) and more.group(2) in classes:
+    while (more := joiner.match(masked, pos)) and more.group(2) in classes and more.end() <= limit:
         if more.group(0).startswith("⟦") and letter in _PLACE_LETTERS and more.group(2) in _PLACE_LETTERS:
             found.pop()
         found.append(int(more.group(1)))

@@ -178,6 +178,8 @@ MAKER = "河北冀康医疗器械有限公司"
     (f"{MAKER}主要为一汽集团配套生产汽车座椅。", "中国第一汽车集团有限公司"),
     (f"{MAKER}的产品供应国家电网、南方电网等客户。", "中国南方电网有限责任公司"),
     (f"武汉协和医院的防护服一直由{MAKER}供应。", "武汉协和医院"),
+    (f"{MAKER}与武汉协和医院签订了3万套的年度供货合同。", "武汉协和医院"),
+    (f"{MAKER}与武汉协和医院签订了5000套防护服订单。", "武汉协和医院"),
     (f"{MAKER}的新型口罩已实现量产，并开始向武汉协和医院小批量出货。", "武汉协和医院"),
     (f"{MAKER}生产的2万件防护服全部捐赠给武汉协和医院。", "武汉协和医院"),
     # the supplier named only in the sentence before
@@ -213,6 +215,10 @@ def test_a_recipient_is_never_the_supplier_of_the_next_clause():
 def test_negated_supply_with_the_subject_outside_the_slot():
     text = f"记者核实发现，河北石家庄的{MAKER}并未向武汉协和医院供应过口罩。"
     assert facts(text)[(MAKER, "supplies", "武汉协和医院")] == "negated"
+
+
+def test_a_cooperation_agreement_is_no_supply():
+    assert not any(rel == "supplies" for _, rel, _ in done(f"{MAKER}与武汉协和医院签订战略合作协议。"))
 
 
 def test_negated_supply():
