@@ -523,6 +523,8 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
             else:
                 end = _product_end(text, pos)
                 pos, end = _head_after_modifier(text, pos, end, counted)
+                fresh = re.search("(?:新品|新产品)$", text[pos:end])
+                end -= len(fresh.group()) if fresh and end - pos - len(fresh.group()) >= 2 else 0  # 酸奶新品
                 name = text[pos:end]
                 if not _is_product_name(name):
                     break
@@ -665,6 +667,8 @@ def _headed_products(text: str) -> list[Mention]:
             name = name[cues[-1].end():]
         name = _PRODUCT_OPENERS.sub("", _QUANTITY_PREFIX.sub("", name))
         start = m.end() - len(name)
+        if "等" in name:
+            continue  # 电烤箱等小家电: the head is the kind of the things listed
         if name in lex.generic_heads or len(name) < 2 or any(name.endswith(g) for g in lex.generic_heads):
             continue
         found.append(Mention(start, m.end(), name, PRODUCT, "product"))

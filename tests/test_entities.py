@@ -227,6 +227,7 @@ def test_byline_reporter_has_no_employer():
     ("该公司是国内知名的路由器、光猫制造商。", {"路由器", "光猫"}),
     ("银行为这家辣条生产企业发放了贷款。", {"辣条"}),
     ("该行通过线上“快易贷”产品发放信用贷款。", {"快易贷"}),
+    ("该公司今年推出了低温酸奶新品。", {"低温酸奶"}),
     # a number and its unit are not part of the name
     ("该公司新建年产20GWh动力电池项目。", {"动力电池"}),
     ("该公司主要生产5MW风力发电机组。", {"风力发电机组"}),
@@ -346,3 +347,8 @@ def test_a_word_before_a_title_is_no_person():
 def test_a_bank_and_a_city_branch_are_one_name(branch):
     ex = extract_text(f"{branch}向该公司发放贷款。", doc_id="t", use_ner=False)
     assert branch in {e.label for e in ex.entities.values() if e.cls == "Bank"}
+
+
+def test_things_listed_before_their_kind_are_the_products():
+    ents = entities("该公司为十多个品牌代工生产空气炸锅、电烤箱等小家电。")
+    assert {label for label, e in ents.items() if e.cls == "Product"} == {"空气炸锅", "电烤箱"}
