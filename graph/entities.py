@@ -1026,10 +1026,13 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
         entities[target.key].mentions.append(out[-1])
+        firms.append(out[-1])  # 公司与某某签约。银行拟向其…: 公司 is that sentence's topic
+        firms.sort(key=lambda m: m.start)
         taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
-    named = bytearray(len(text) + 1)  # a description may hold a product (这家辣条生产企业), not a name
+    # a description may hold a product or a place (这家位于某地的辣条生产企业), not a name
+    named = bytearray(len(text) + 1)
     for m in out:
-        if m.cls != PRODUCT:
+        if m.cls not in (PRODUCT, DISTRICT, SITE):
             named[m.start:m.end] = b"\x01" * (m.end - m.start)
     for p, target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
                                              entities):

@@ -56,6 +56,17 @@ def test_two_lenders_of_one_loan():
     assert {(b, "lendsTo", FIRM) for b in ("国家开发银行宁波分行", "中国进出口银行浙江省分行")} <= done(text)
 
 
+def test_qi_follows_the_topic_through_a_pronoun():
+    text = (f"{FIRM}年产棉纱3万吨。今年10月，公司与绍兴锦绮纺织有限公司签订了棉纱订单。"
+            f"{BANK}拟向其提供3亿元中长期贷款。")
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "planned"
+
+
+def test_a_description_may_name_a_place():
+    text = f"{FIRM}资金需求大增。这家位于宁波海曙区的纺织企业3月下旬从{BANK}获得续贷600万元。"
+    assert (BANK, "lendsTo", FIRM) in done(text)
+
+
 def test_qi_is_a_pronoun_only_after_a_preposition():
     assert not any(rel == "lendsTo" for _, rel, _ in done(f"{FIRM}订单充足。{BANK}为其他企业办理续贷。"))
 
