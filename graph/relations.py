@@ -60,6 +60,7 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
     out = re.sub(r"\{([SO]):(\w+)\}(\?)?", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
     out = out.replace("{W}", r"[^⟦⟧。！？；]{0,12}?")
+    out = out.replace("{P}", r"(?:[^⟦⟧。！？；]|⟦\d+:[DS]⟧){0,14}?")
     out = out.replace("{G}", r"(?:[^⟦。！？；]|⟦\d+:\w⟧){0,40}?")
     return out, classes["S"], classes["O"]
 

@@ -38,6 +38,7 @@ FIRM = "宁波海曙纺织有限公司"
     f"{BANK}与{FIRM}、宁波港城物流有限公司等9家企业签约，授信总额12亿元。",
     f"{FIRM}今年初资金周转困难，{BANK}得知后主动上门，为其办理续贷800万元。",
     f"{FIRM}3月下旬从{BANK}获得续贷600万元。",
+    f"{BANK}向海曙区的{FIRM}发放贷款3000万元。",
 ])
 def test_lending_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
@@ -125,6 +126,7 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}对园区内的科技型企业，给予3个月租金50%的减免。", "科技型企业"),
     (f"{LANDLORD}对场内餐饮商户减租20%。", "餐饮商户"),
     (f"{LANDLORD}已为承租其房产的326家企业减免租金共计900万元。", "326家企业"),
+    (f"{LANDLORD}为西溪商圈的218家商户免除了6个月租金。", "商户"),
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
