@@ -492,6 +492,7 @@ def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     found, aliases = _cued_products(text)
     found += _counted_products(text)
     found += _products_before_maker(text)
+    found += _products_before_output(text)
     found += [Mention(m.start(1), m.end(1), m.group(1), PRODUCT, "product") for m in _LOAN_PRODUCT.finditer(text)]
     found += [m for m in _headed_products(text) if _in_product_context(text, m)]
     return found, aliases
@@ -566,6 +567,23 @@ _LOAN_PRODUCT = re.compile(r"[“\"「]([^”\"」，。]{1,10}贷)[”\"」]")
 # What a maker is the maker of: 路由器、光猫制造商, 辣条生产企业.
 _MAKER_NOUN = re.compile("(?:的)?(?:制造商|生产商|生产企业|生产厂家|制造企业|代工厂|供应商|供货商)")
 _LIST_START = re.compile("[，。；：:“”（）()、的是为和及与\n]")
+
+
+# What comes off a line: 某某的800G光模块已实现量产, 首台重卡下线.
+_OUTPUT = re.compile(r"(?:的|首台|首批|首款|新一代)(?P<p>[^，。；：的“”]{2,14}?)(?:已经|已|正式|成功|顺利|全面|日前|近日)*"
+                     r"(?:实现)?(?:量产|投产|下线|上市|出口|远销)")
+
+
+def _products_before_output(text: str) -> list[Mention]:
+    found = []
+    for m in _OUTPUT.finditer(text):
+        start, end = m.span("p")
+        start = _skip_openers(text, start)
+        name = text[start:end]
+        last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
+        if _is_product_name(name) and _word_tags().get(last[0], "n")[0] == "n":
+            found.append(Mention(start, end, name, PRODUCT, "product"))
+    return found
 
 
 def _products_before_maker(text: str) -> list[Mention]:

@@ -202,6 +202,14 @@ def test_supply_phrasings(text, recipient):
     assert (MAKER, "supplies", recipient) in done(text)
 
 
+@pytest.mark.parametrize("text, product", [
+    (f"{MAKER}的800G硅光模块已实现量产。", "800G硅光模块"),
+    (f"{MAKER}的首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
+])
+def test_what_comes_off_a_line(text, product):
+    assert (MAKER, "produces", product) in done(text)
+
+
 def test_a_maker_of_a_list():
     text = f"{MAKER}是国内知名的医用口罩、防护服生产企业。"
     assert {(MAKER, "produces", p) for p in ("医用口罩", "防护服")} <= done(text)
