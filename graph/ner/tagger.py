@@ -23,7 +23,7 @@ MODEL = "models/ner.crfsuite"
 # Labels whose strings, once tagged in a document, are tagged wherever they recur.
 CONSISTENT_LABELS = ("company", "name", "government")
 MIN_PROPAGATED_LENGTH = 2  # a single char recurs everywhere by chance
-SENTENCES_AT_ONCE = 2048  # tag_many's chunks: bounds the feature strings held at once
+SENTENCES_AT_ONCE = 512  # the neural tagger's chunks: bounds the feature strings held at once
 
 
 class Tagger:
@@ -50,18 +50,21 @@ class Tagger:
         return self.tag_many([text])[0]
 
     def tag_many(self, texts: list[str]) -> list[list[Span]]:
+        if self._neural is None:  # the CRF: one sentence at a time is fastest
+            return [self._spans(text, self._crf.tag(self._features(text)) if text.strip() else [])
+                    for text in texts]
         tagged: list[list[Span]] = []
-        for at in range(0, len(texts), SENTENCES_AT_ONCE):  # features of a few only in memory
+        for at in range(0, len(texts), SENTENCES_AT_ONCE):  # numpy pays per call: batches
             chunk = texts[at:at + SENTENCES_AT_ONCE]
-            features = [sentence_features(text, self._groups, self._lexicon, self._char_stats)
-                        if text.strip() else [] for text in chunk]
-            if self._neural is not None:  # in batches: numpy pays per call, not per sentence
-                tags = self._neural.tag_many(features)
-            else:
-                tags = [self._crf.tag(rows) if rows else [] for rows in features]
-            tagged += [[self._override(text, span) for span in tags_to_spans(sentence_tags)]
-                       for text, sentence_tags in zip(chunk, tags)]
+            tags = self._neural.tag_many([self._features(text) if text.strip() else [] for text in chunk])
+            tagged += [self._spans(text, sentence_tags) for text, sentence_tags in zip(chunk, tags)]
         return tagged
+
+    def _features(self, text: str) -> list[list[str]]:
+        return sentence_features(text, self._groups, self._lexicon, self._char_stats)
+
+    def _spans(self, text: str, tags: list[str]) -> list[Span]:
+        return [self._override(text, span) for span in tags_to_spans(tags)]
 
     def tag_document(self, sentences: list[str]) -> list[list[Span]]:
         """Tag each sentence, then tag again every untagged occurrence of a string
