@@ -32,8 +32,8 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class NeuralModel:
-    """Weights from ``<model>.npz`` and its feature vocabulary (one feature
-    string a line; line k is feature id k + 1, id 0 is "unknown": no vector)."""
+    """The weights, the tag names, and the feature strings: the k-th string
+    (from 1) is feature id k; id 0 is "unknown", a zero row."""
 
     def __init__(self, weights: dict[str, np.ndarray], tags: list[str], features: list[str],
                  groups: tuple[str, ...] = ()):
@@ -76,7 +76,7 @@ class NeuralModel:
     # --- the forward pass -------------------------------------------------------------
 
     def char_vectors(self, sentences: list[list[list[str]]]) -> np.ndarray:
-        """(all chars of all sentences, D): the sums of their features' embeddings."""
+        """(all chars of all sentences, D + tags): the sums of their features' rows."""
         rows = list(chain.from_iterable(sentences))
         return np.concatenate([self._sum_embeddings(rows[at:at + CHARS_AT_ONCE])
                                for at in range(0, len(rows), CHARS_AT_ONCE)])
