@@ -41,6 +41,7 @@ class Rule:
     subject_classes: str
     object_classes: str
     modality: str | None
+    subject_optional: bool = False  # {S:ROLE}?: the subject may be elsewhere, so no party after 在/向/为 is it
 
 
 def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
@@ -54,10 +55,14 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
         joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
         # ... and the group a list ends with: A、B等18家企业
         group = "(?:等⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
-        out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}{_MEMBER_COUNT}⟦\\d+:[{roles[role]}]⟧)*{group}"
-        return f"(?:{out})?" if m.group(3) else out  # {S:ROLE}? : the slot may be empty
+        lazy = "?" if m.group(3) else ""  # an optional subject's list may end early: the gap follows
+        out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}{_MEMBER_COUNT}⟦\\d+:[{roles[role]}]⟧)*{lazy}{group}"
+        return out
 
-    out = re.sub(r"\{([SO]):(\w+)\}(\?)?", slot, pattern)
+    # {S:ROLE}?{G}: the subject may be absent, and then so is the gap before the
+    # trigger (trying a gap at every position is what would make such rules slow).
+    pattern = re.sub(r"\{S:(\w+)\}\?\{G\}", r"(?:{S:\1?}{G})?", pattern)
+    out = re.sub(r"\{([SO]):(\w+)(\?)?\}", slot, pattern)
     out = re.sub(r"\{T:([^}]+)\}", lambda m: f"(?P<T>{m.group(1)})", out)
     out = out.replace("{W}", r"[^⟦⟧。！？；]{0,12}?")
     out = out.replace("{P}", r"(?:[^⟦⟧。！？；]|⟦\d+:[DS]⟧){0,14}?")
@@ -72,7 +77,8 @@ def rules() -> tuple[Rule, ...]:
     out = []
     for r in spec["rule"]:
         regex, subj, obj = _expand(r["pattern"], spec["roles"])
-        out.append(Rule(r["id"], r["relation"], re.compile(regex), subj, obj, r.get("modality")))
+        out.append(Rule(r["id"], r["relation"], re.compile(regex), subj, obj, r.get("modality"),
+                        "{S:" in r["pattern"] and "}?{G}" in r["pattern"]))
     return tuple(out)
 
 
@@ -128,7 +134,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.group("S") else [])
-                subjects = [s for s in subjects if not _is_beneficiary(masked, s)] or \
+                unfit = _is_oblique if rule.subject_optional else _is_beneficiary
+                subjects = [s for s in subjects if not unfit(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, sentences[max(0, sentence.index - 2)].start,
                                       ents)
                 if not subjects or (m.group("S") and _urged_party_unnamed(masked, m, subjects, used)):
@@ -239,7 +246,21 @@ def _nearest_in_clause(masked: str, slot_end: int, anchor: int, classes: str,
 
 # A party right after these is whom an act is for, aimed at or sent to (为X, 向X, 运往X):
 # never the one who acts.
-_OBLIQUE = re.compile(f"(?:{_BENEFACTIVE_WORDS}|向|对|与|跟|同|往|至|抵)$")
+_OBLIQUE = re.compile(f"(?:{_BENEFACTIVE_WORDS}|向|对|与|跟|同|往|至|抵|在)$")
+
+
+_LISTED_AFTER = re.compile(r"⟦(\d+):\w⟧(?:、|和|及|以及|或)$")
+
+
+def _is_oblique(masked: str, index) -> bool:
+    """Is the mention a party after 在/向/为…, or listed with one (在A、B都有…)?"""
+    start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
+    if start <= 0:
+        return False
+    if _OBLIQUE.search(masked, max(0, start - 2), start):
+        return True
+    listed = _LISTED_AFTER.search(masked, max(0, start - 12), start)
+    return bool(listed) and _is_oblique(masked, int(listed.group(1)))
 
 
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
@@ -248,7 +269,7 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
     the last one named in the two sentences before; else the article's firm."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
               if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects
-              and not _OBLIQUE.search(masked, max(0, p.start() - 2), p.start())]
+              and not _is_oblique(masked, int(p.group(1)))]
     if before:
         return [before[-1]]
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes

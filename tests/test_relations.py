@@ -210,6 +210,11 @@ def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
 
 
+def test_a_place_of_use_is_not_the_maker():
+    text = f"在武汉协和医院、武汉同济医院都有{MAKER}生产的防护服在使用。"
+    assert {s for s, rel, _ in done(text) if rel == "produces"} == {MAKER}
+
+
 def test_a_maker_of_a_list():
     text = f"{MAKER}是国内知名的医用口罩、防护服生产企业。"
     assert {(MAKER, "produces", p) for p in ("医用口罩", "防护服")} <= done(text)
