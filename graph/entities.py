@@ -904,7 +904,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         if m.cls == GROUP and group_canonical(m.text) != m.text:
             aliases.setdefault(m.text, group_canonical(m.text))
     classes = {m.text: m.cls for m in mentions}
-    mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names})
+    mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names}, set(full_names))
 
     # Group mentions into entities, one per full name.
     out = DocumentEntities()
@@ -1000,18 +1000,17 @@ def _plausible(m: Mention) -> bool:
 
 
 def _add_alias_mentions(text: str, mentions: list[Mention], aliases: dict[str, str],
-                        full_names: dict[str, str]) -> list[Mention]:
+                        classes: dict[str, str], full_names: set[str]) -> list[Mention]:
+    """Every occurrence of a short form or alias, as a mention of its full name
+    (also where the tagger took only part of it: 某某 of 某某重工)."""
     if not aliases:
         return mentions
     extra = []
     pattern = _pattern(tuple(sorted(aliases, key=len, reverse=True)))
     for m in pattern.finditer(text):
-        # A short form must not be the start of a longer name (某某 in 某某科技园).
-        after = text[m.end():m.end() + 1]
         if m.group() in full_names:
             continue
-        extra.append(Mention(m.start(), m.end(), m.group(), full_names.get(aliases[m.group()], ENTERPRISE),
-                             "alias" if after else "alias"))
+        extra.append(Mention(m.start(), m.end(), m.group(), classes.get(aliases[m.group()], ENTERPRISE), "alias"))
     return resolve_overlaps(mentions + extra)
 
 
