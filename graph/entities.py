@@ -1053,6 +1053,16 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             named[m.start:m.end] = b"\x01" * (m.end - m.start)
     for p, target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
                                              entities):
+        # the tagger may have taken the bare kind for a name of its own (合作社): it is this one
+        bare = [m for m in out if (m.start, m.end) == p.span() and m.source == "ner"]
+        if bare:
+            out.remove(bare[0])
+            own = entities.get(bare[0].key)
+            if own is not None:
+                own.mentions = [m for m in own.mentions if m is not bare[0] and m != bare[0]]
+                if not own.mentions:
+                    del entities[bare[0].key]
+            named[p.start():p.end()] = b"\x00" * (p.end() - p.start())
         if not any(named[p.start():p.end()]):
             out.append(Mention(p.start(), p.end(), p.group(), ENTERPRISE, "coref", target.key))
             entities[target.key].mentions.append(out[-1])
@@ -1076,7 +1086,10 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
             if len(core) > len(head) and re.fullmatch(f"[{CJK}]+", head):
                 heads.setdefault(head, []).append(m)
     if heads:
-        pattern = re.compile("(?:该|这家|此)(?:" + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")")
+        words = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+        roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
+        # 该酒庄, 这家酒庄; and the bare kind with a title after it: 酒庄总经理某某说
+        pattern = re.compile(f"(?:该|这家|此)(?:{words})|(?<=[。，；：“”\n])(?:{words})(?={roles})")
         for p in pattern.finditer(text):
             before = [m for m in heads[p.group().lstrip("该这家此")] if m.end <= p.start()]
             if before:

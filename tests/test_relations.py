@@ -52,6 +52,14 @@ def test_a_firm_referred_to_by_its_kind(text):
     assert (BANK, "lendsTo", "宁波甬江酒庄有限公司") in done(text)
 
 
+def test_the_bare_kind_before_a_title_is_the_firm():
+    ex = extract_text("宁波甬江农机专业合作社获得贷款。合作社理事长孟庆山说，新机已到。", doc_id="t")
+    label = {k: e.label for k, e in ex.entities.items()}
+    assert ("孟庆山", "worksFor", "宁波甬江农机专业合作社") in {
+        (label[f.subject], f.relation, label[f.object]) for f in ex.facts}
+    assert "合作社" not in label.values()  # not a second body of its own
+
+
 def test_two_lenders_of_one_loan():
     text = f"{FIRM}近日获得国家开发银行宁波分行、中国进出口银行浙江省分行提供的12亿元贷款。"
     assert {(b, "lendsTo", FIRM) for b in ("国家开发银行宁波分行", "中国进出口银行浙江省分行")} <= done(text)
