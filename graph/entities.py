@@ -164,7 +164,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
             pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
             continue
         if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
-                or _is_apposition(word):
+                or _is_apposition(word, cls):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
         if len(word) > 1 and word[0] in _PREPOSITIONS and word not in tokenizer().FREQ:
             pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
@@ -207,10 +207,11 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
 _AGENCY_ENDS = ("局", "委", "厅", "办", "部", "会", "院", "府", "处", "所")
 
 
-def _is_apposition(word: str) -> bool:
-    """A noun that says what the named firm is (全资子公司, 连锁餐饮企业, 上市公司):
-    it stands before the name and is never part of it."""
-    return len(word) >= 2 and word.endswith(("公司", "企业")) or _word_tags().get(word) == "s"
+def _is_apposition(word: str, cls: str = ENTERPRISE) -> bool:
+    """A noun that says what the named firm is (全资子公司, 连锁餐饮企业, 上市公司),
+    or a locative (国内, 当地): it stands before the name and is never part of
+    it. (A site's name may hold a locative: 椰风海岸购物中心.)"""
+    return len(word) >= 2 and word.endswith(("公司", "企业")) or (_word_tags().get(word) == "s" and cls != SITE)
 
 
 def _cut_at_division(name: str) -> str:

@@ -307,6 +307,13 @@ def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
 
 
+def test_a_site_named_with_a_locative_and_its_place():
+    text = "三亚市吉阳区的椰风海岸购物中心近日宣布，对场内156家商户实行租金减半。"
+    found = done(text)
+    assert ("椰风海岸购物中心", "locatedIn", "吉阳区") in found
+    assert ("椰风海岸购物中心", "reducesRentFor", "商户") in found
+
+
 @pytest.mark.parametrize("text, place", [
     (f"河北石家庄的{MAKER}主要生产医用口罩。", "石家庄"),
     (f"{MAKER}位于河北省石家庄市藁城区。", "藁城区"),
