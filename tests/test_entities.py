@@ -353,3 +353,8 @@ def test_a_bank_and_a_city_branch_are_one_name(branch):
 def test_things_listed_before_their_kind_are_the_products():
     ents = entities("该公司为十多个品牌代工生产空气炸锅、电烤箱等小家电。")
     assert {label for label, e in ents.items() if e.cls == "Product"} == {"空气炸锅", "电烤箱"}
+
+
+def test_a_verb_ends_an_agency_name_on_its_left():
+    ents = entities("其自主研发的创新药恒立替尼片获国家药品监督管理局批准上市。")
+    assert "国家药品监督管理局" in ents and ents["国家药品监督管理局"].cls == "GovernmentAgency"

@@ -213,6 +213,8 @@ def test_supply_phrasings(text, recipient):
 @pytest.mark.parametrize("text, product", [
     (f"{MAKER}的800G硅光模块已实现量产。", "800G硅光模块"),
     (f"{MAKER}的首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
+    (f"{MAKER}的液态奶生产线正满负荷运转。", "液态奶"),
+    (f"{MAKER}落户石家庄高新区已有8年，年产座椅骨架60万套。", "座椅骨架"),   # the maker a clause before
 ])
 def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
