@@ -1052,23 +1052,29 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
     for m in out:
         if m.cls not in (PRODUCT, DISTRICT, SITE):
             named[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for p, target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
-                                             entities):
+    for (start, end), target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
+                                                        entities):
         # the tagger may have taken the bare kind for a name of its own (合作社): it is this one
-        bare = [m for m in out if (m.start, m.end) == p.span() and m.source == "ner"]
+        bare = [m for m in out if (m.start, m.end) == (start, end) and m.source == "ner"]
         if bare:
             out.remove(bare[0])
             own = entities.get(bare[0].key)
             if own is not None:
-                own.mentions = [m for m in own.mentions if m is not bare[0] and m != bare[0]]
+                own.mentions = [m for m in own.mentions if m != bare[0]]
                 if not own.mentions:
                     del entities[bare[0].key]
-            named[p.start():p.end()] = b"\x00" * (p.end() - p.start())
-        if not any(named[p.start():p.end()]):
-            out.append(Mention(p.start(), p.end(), p.group(), ENTERPRISE, "coref", target.key))
+            named[start:end] = b"\x00" * (end - start)
+        if not any(named[start:end]):
+            out.append(Mention(start, end, text[start:end], ENTERPRISE, "coref", target.key))
             entities[target.key].mentions.append(out[-1])
-            named[p.start():p.end()] = b"\x01" * (p.end() - p.start())
+            named[start:end] = b"\x01" * (end - start)
     return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _DEMONSTRATIVE_OR_TITLE() -> re.Pattern:
+    roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
+    return re.compile(f"该|这家|此|(?P<title>{roles})")
 
 
 # 这家成立不到三年的食品企业: a firm described, not named.
@@ -1076,8 +1082,8 @@ _THIS_FIRM = re.compile(f"(?:这家|该家)[^，。；！？“”、]{{0,14}}?(
 
 
 def _descriptive_references(text: str, firms: list[Mention], entities: dict[str, Entity]):
-    """该酒庄 / 这家酒庄 after 某某酒庄有限公司 (the head word of the name), and
-    这家……企业: the nearest firm named before, that has that head."""
+    """(span, firm) for 该酒庄 / 这家酒庄 / 酒庄总经理 after 某某酒庄有限公司 (the kind
+    its name ends in), and for 这家……企业: the nearest firm named before."""
     heads: dict[str, list[Mention]] = {}
     industry = set(lexicon().industry_words)
     for m in firms:
@@ -1087,18 +1093,24 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
             if len(core) > len(head) and re.fullmatch(f"[{CJK}]+", head):
                 heads.setdefault(head, []).append(m)
     if heads:
-        words = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
-        roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
         # 该酒庄, 这家酒庄; and the bare kind with a title after it: 酒庄总经理某某说
-        pattern = re.compile(f"(?:该|这家|此)(?:{words})|(?<=[。，；：“”\n])(?:{words})(?={roles})")
-        for p in pattern.finditer(text):
-            before = [m for m in heads[p.group().lstrip("该这家此")] if m.end <= p.start()]
+        by_length = sorted(heads, key=len, reverse=True)
+        for p in _DEMONSTRATIVE_OR_TITLE().finditer(text):
+            if p.group("title"):
+                kind = next((h for h in by_length if text.endswith(h, 0, p.start())), None)
+                span = (p.start() - len(kind), p.start()) if kind else None
+                if span and not (span[0] == 0 or text[span[0] - 1] in "。，；：“”\n"):
+                    span = None
+            else:
+                kind = next((h for h in by_length if text.startswith(h, p.end())), None)
+                span = (p.start(), p.end() + len(kind)) if kind else None
+            before = [m for m in heads[kind] if m.end <= span[0]] if span else []
             if before:
-                yield p, before[-1]
+                yield span, before[-1]
     for p in _THIS_FIRM.finditer(text):
         before = [m for m in firms if m.end <= p.start()]
         if before:
-            yield p, before[-1]
+            yield p.span(), before[-1]
 
 
 # A firm right after these is an oblique (向A供货, 与A签约, 包括A、B), not what the sentence is about.
