@@ -447,7 +447,7 @@ _SPEECH = "介绍|说|表示|称|告诉|指出|透露|坦言|认为|强调|介�
 def person_mentions(text: str) -> list[tuple[Mention, str]]:
     """People named with a role right before them: (mention, role)."""
     lex = lexicon()
-    roles = "|".join(map(re.escape, lex.roles))
+    roles = _roles_alternation()
     found = []
     # (a name set off by spaces is common in bylines and captions: 总经理 某某 说)
     for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、]|说|告诉|在接受)",
@@ -1073,8 +1073,7 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
 
 @cache
 def _DEMONSTRATIVE_OR_TITLE() -> re.Pattern:
-    roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
-    return re.compile(f"该|这家|此|(?P<title>{roles})")
+    return re.compile(f"该|这家|此|(?P<title>{_roles_alternation()})")
 
 
 # 这家成立不到三年的食品企业: a firm described, not named.
@@ -1157,10 +1156,15 @@ _DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业
 
 
 @cache
+def _roles_alternation() -> str:
+    """The titles of data/dict/roles.txt as a regex alternative, longest first."""
+    return "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
+
+
+@cache
 def _title_before() -> re.Pattern:
     """A title and the 、/兼 that joins it to the next one."""
-    roles = "|".join(map(re.escape, sorted(lexicon().roles, key=len, reverse=True)))
-    return re.compile(f"(?:{roles})(?:、|兼)$")
+    return re.compile(f"(?:{_roles_alternation()})(?:、|兼)$")
 
 
 def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:

@@ -201,11 +201,15 @@ _BENEFACTIVE_WORDS = r"(?<![因认作])为|给|替|帮|帮助|帮扶|扶持"
 _BENEFACTIVE = re.compile(f"(?:{_BENEFACTIVE_WORDS})$")
 
 
+def _preceded_by(marks: re.Pattern, masked: str, index) -> bool:
+    """Does one of ``marks`` end right before mention ``index``? (An entity key
+    from an earlier sentence has nothing before it here.)"""
+    start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
+    return start > 0 and bool(marks.search(masked, max(0, start - 2), start))
+
+
 def _is_beneficiary(masked: str, index) -> bool:
-    if not isinstance(index, int):
-        return False  # an entity key from an earlier sentence
-    start = masked.find(f"⟦{index}:")
-    return start > 0 and bool(_BENEFACTIVE.search(masked, max(0, start - 2), start))
+    return _preceded_by(_BENEFACTIVE, masked, index)
 
 
 def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
@@ -254,12 +258,10 @@ _LISTED_AFTER = re.compile(r"⟦(\d+):\w⟧(?:、|和|及|以及|或)$")
 
 def _is_oblique(masked: str, index) -> bool:
     """Is the mention a party after 在/向/为…, or listed with one (在A、B都有…)?"""
-    start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
-    if start <= 0:
-        return False
-    if _OBLIQUE.search(masked, max(0, start - 2), start):
+    if _preceded_by(_OBLIQUE, masked, index):
         return True
-    listed = _LISTED_AFTER.search(masked, max(0, start - 12), start)
+    start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
+    listed = _LISTED_AFTER.search(masked, max(0, start - 12), start) if start > 0 else None
     return bool(listed) and _is_oblique(masked, int(listed.group(1)))
 
 
