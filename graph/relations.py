@@ -138,7 +138,9 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 subjects = [s for s in subjects if not unfit(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, sentences[max(0, sentence.index - 2)].start,
                                       ents)
-                if not subjects or (m.group("S") and _urged_party_unnamed(masked, m, subjects, used)):
+                urged = _urged_parties(masked, m, subjects, rule) if m.group("S") and subjects else None
+                subjects = subjects if urged is None else urged
+                if not subjects:
                     continue
                 if items is None:
                     items = quantities.scan(sentence.text, ref_date)
@@ -167,14 +169,19 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
 _URGING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促")
 
 
-def _urged_party_unnamed(masked: str, m: re.Match, subjects: list, used: list) -> bool:
-    """⟦协会⟧呼吁业主为⟦Q⟧减免租金: the one urged (业主) is no entity, so there is
-    no fact; the association itself cuts no rent."""
+def _urged_parties(masked: str, m: re.Match, subjects: list, rule: Rule) -> list | None:
+    """⟦G⟧鼓励⟦S1⟧、⟦S2⟧等商业综合体为⟦Q⟧减免租金: the ones urged act, not the
+    urger. None when nobody is urged; [] when the one urged is no entity
+    (⟦协会⟧呼吁业主为⟦Q⟧减免租金): then there is no fact, the association itself
+    cuts no rent."""
     first = subjects[0]
     if not isinstance(first, int):
-        return False
-    subject_end = masked.find("⟧", masked.find(f"⟦{first}:")) + 1
-    return bool(_URGING.search(masked, subject_end, m.start("T")))
+        return None
+    urging = _URGING.search(masked, _placeholder_end(masked, first), m.start("T"))
+    if not urging:
+        return None
+    return [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, urging.end(), m.start("T"))
+            if p.group(2) in rule.subject_classes and not _is_oblique(masked, int(p.group(1)))]
 
 
 def _matches(rule: Rule, masked: str, used: list[Mention]):

@@ -135,6 +135,7 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}对场内餐饮商户减租20%。", "餐饮商户"),
     (f"{LANDLORD}已为承租其房产的326家企业减免租金共计900万元。", "326家企业"),
     (f"{LANDLORD}为西溪商圈的218家商户免除了6个月租金。", "商户"),
+    (f"{LANDLORD}为园区内的小微企业免租3个月。", "小微企业"),
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
@@ -166,6 +167,14 @@ def test_whom_a_measure_helps_is_not_the_landlord():
             "对租用区属国有物业的科技型中小企业免收3个月租金。")
     assert ("杭州市西湖区人民政府", "reducesRentFor", "科技型中小企业") in done(text)
     assert not any(s == "受困市场主体" for s, _, _ in done(text))
+
+
+def test_rent_encouraged_with_the_urged_named():
+    text = "区商务局鼓励湖滨银泰购物中心、武林金泰百货等大型商业综合体为入驻商户减免租金。"
+    found = facts(text)
+    assert found[("湖滨银泰购物中心", "reducesRentFor", "入驻商户")] == "encouraged"
+    assert found[("武林金泰百货", "reducesRentFor", "入驻商户")] == "encouraged"
+    assert not any(s == "区商务局" for s, _, _ in found)
 
 
 def test_rent_encouraged_has_the_urged_party_as_landlord():
