@@ -282,6 +282,8 @@ def suffix_mentions(text: str) -> list[Mention]:
     found = []
     for m in _pattern(tuple(s for s, _ in lex.suffixes)).finditer(text):
         end = m.end()
+        if text[end - 1:end + 1] in lex.roles:
+            continue  # the 局 of 局长, the 部 of 部长: a title, not a name's ending
         cls = dict(lex.suffixes)[m.group()]
         start = _left_boundary(text, m.start(), max(0, m.start() - 30), cls)
         name = _cut_at_division(text[start:end])

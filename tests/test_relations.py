@@ -346,6 +346,7 @@ def test_a_path_of_places_locates_in_the_innermost(text, place):
     (f"{MAKER}常务副总经理 韩雪峰 说，订单已排到年底。", "韩雪峰", MAKER),   # a name set off by spaces
     (f"{MAKER}生产部部长马国栋介绍，产能已经提升。", "马国栋", MAKER),
     (f"{MAKER}项目总指挥、副总经理高建军说，项目进展顺利。", "高建军", MAKER),
+    ("据石家庄高新区招商局局长刘旭东介绍，今年已有23家企业签约入驻。", "刘旭东", "石家庄高新区招商局"),
     # the short form again later, where the tagger may take only part of it
     (f"30台旋挖钻机从{MAKER}厂区发车。这批设备由冀康医疗自主研制。冀康医疗董事长兼总经理黄志刚说，订单充足。",
      "黄志刚", MAKER),
