@@ -11,6 +11,7 @@ forms of full names, and pronouns (该公司, 该行) join mentions into entitie
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -577,14 +578,19 @@ _OUTPUT = re.compile(r"(?:的|首台|首批|首款|新一代)(?P<p>[^，。；�
                      r"(?:实现)?(?:量产|投产|下线|上市|出口|远销)|生产线|产线)")
 
 
+def _ends_in_noun(name: str) -> bool:
+    """Is the last jieba word of ``name`` a noun (or unknown to the dictionary)?"""
+    last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
+    return _word_tags().get(last[0], "n")[0] == "n"
+
+
 def _products_before_output(text: str) -> list[Mention]:
     found = []
     for m in _OUTPUT.finditer(text):
         start, end = m.span("p")
         start = _skip_openers(text, start)
         name = text[start:end]
-        last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
-        if _is_product_name(name) and _word_tags().get(last[0], "n")[0] == "n":
+        if _is_product_name(name) and _ends_in_noun(name):
             found.append(Mention(start, end, name, PRODUCT, "product"))
     return found
 
@@ -599,8 +605,7 @@ def _products_before_maker(text: str) -> list[Mention]:
                 start -= 1
             start = _skip_openers(text, start)
             name = text[start:pos]
-            last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
-            if not _is_product_name(name) or _word_tags().get(last[0], "n")[0] != "n":
+            if not _is_product_name(name) or not _ends_in_noun(name):
                 break  # 国内领先的供应商: a quality, not a thing
             found.append(Mention(start, pos, text[start:pos], PRODUCT, "product"))
             joiner = re.search("(?:、|和|及|与|以及)$", text[max(0, start - 2):start])
@@ -1046,8 +1051,7 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
         entities[target.key].mentions.append(out[-1])
-        firms.append(out[-1])  # 公司与某某签约。银行拟向其…: 公司 is that sentence's topic
-        firms.sort(key=lambda m: m.start)
+        bisect.insort(firms, out[-1], key=lambda m: m.start)  # 公司与某某签约。银行拟向其…: 公司 is its topic
         taken[p.start():p.end()] = b"\x01" * (p.end() - p.start())
     # a description may hold a product or a place (这家位于某地的辣条生产企业), not a name
     named = bytearray(len(text) + 1)
@@ -1074,7 +1078,7 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
 
 
 @cache
-def _DEMONSTRATIVE_OR_TITLE() -> re.Pattern:
+def _demonstrative_or_title() -> re.Pattern:
     return re.compile(f"该|这家|此|(?P<title>{_roles_alternation()})")
 
 
@@ -1096,7 +1100,7 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
     if heads:
         # 该酒庄, 这家酒庄; and the bare kind with a title after it: 酒庄总经理某某说
         by_length = sorted(heads, key=len, reverse=True)
-        for p in _DEMONSTRATIVE_OR_TITLE().finditer(text):
+        for p in _demonstrative_or_title().finditer(text):
             if p.group("title"):
                 kind = next((h for h in by_length if text.endswith(h, 0, p.start())), None)
                 span = (p.start() - len(kind), p.start()) if kind else None
