@@ -143,6 +143,9 @@ def _trie_regex(node: dict) -> str:
 
 # ---------------------------------------------------------------- finders
 
+_DATE = re.compile(r"\d+[年月日号]")
+
+
 def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     """Walk left from ``end`` over jieba words that can be part of a name.
 
@@ -156,6 +159,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     m = re.search(f"[^{NAME_CHARS}]", chunk[::-1])
     if m:
         chunk = chunk[len(chunk) - m.start():]
+    dates = list(_DATE.finditer(chunk))
+    if dates:  # a date is never part of a name (5月20日发往某某医院)
+        chunk = chunk[dates[-1].end():]
     start = end - len(chunk)
     words = list(tokenizer().cut(chunk, HMM=False))
     pos = end
@@ -211,7 +217,7 @@ _AGENCY_ENDS = ("局", "委", "厅", "办", "部", "会", "院", "府", "处", "
 def _is_apposition(word: str, cls: str = ENTERPRISE) -> bool:
     """A noun that says what the named firm is (全资子公司, 连锁餐饮企业, 上市公司),
     or a locative (国内, 当地): it stands before the name and is never part of
-    it. (A site's name may hold a locative: 椰风海岸购物中心.)"""
+    it. (A site's name may hold a locative: 金沙海岸购物中心.)"""
     return len(word) >= 2 and word.endswith(("公司", "企业")) or (_word_tags().get(word) == "s" and cls != SITE)
 
 
@@ -262,7 +268,7 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
     if len(word) == 1:
         if in_product and _word_tags().get(word, "") == "v":
             return True
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到"
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往"
     tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
     # industry words (控股, 投资, 发展) are verbs to jieba but parts of firm names
     return _word_tags().get(word, "") in tags and word not in _NAME_PARTS and word not in _industry_words()
@@ -304,6 +310,8 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue  # 科技公司, 物流公司: a kind of firm, no name
         if _is_common_noun_phrase(name, m.group()):
             continue
+        if cls == DISTRICT and (div := _division_pattern().match(name)) and name[div.end():] in lex.divisions:
+            continue  # 上海市浦东新区: two divisions, each found by the gazetteer
         if m.group() in _TOWN_ENDINGS:
             if name in tokenizer().FREQ:
                 continue  # 城镇, 小城镇, 乡镇: common nouns
@@ -313,12 +321,24 @@ def suffix_mentions(text: str) -> list[Mention]:
         if cls == SITE:
             end = _extend_sub_park(text, end)
             name = text[start:end]
+            # 广东省广州市番禺区某某科学城: places, then the site (a firm keeps its place: 上海某某有限公司)
+            while (div := _division_pattern().match(name)) and div.group() in _full_division_names() \
+                    and len(name) - div.end() >= 4 and (_is_word_end(name, 0, div.end())
+                                                        or _division_pattern().match(name, div.end())):
+                name = name[div.end():]
+            start = end - len(name)
         cls = _refine_class(name, cls)
         found.append(Mention(start, end, name, cls, "suffix"))
     return found
 
 
 _TOWN_ENDINGS = ("镇", "街道")
+
+
+@cache
+def _full_division_names() -> frozenset[str]:
+    """上海市, 浦东新区: divisions as officially named, not their short forms (广州)."""
+    return frozenset(name for code, name, short, level in _tsv("dict/divisions.tsv"))
 
 
 @cache

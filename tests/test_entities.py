@@ -129,7 +129,7 @@ def test_a_place_prefix_ends_where_a_word_does():
 
 def test_a_county_of_another_city_is_part_of_the_trade_name():
     from graph.entities import short_forms
-    assert "碳材" not in short_forms("山西晋源碳材科技有限公司")  # 晋源区 is in 太原, not a prefix here
+    assert "焦化" not in short_forms("山西晋源焦化科技有限公司")  # 晋源区 is in 太原, not a prefix here
 
 
 def test_short_forms_never_leave_only_common_words():
@@ -356,5 +356,30 @@ def test_things_listed_before_their_kind_are_the_products():
 
 
 def test_a_verb_ends_an_agency_name_on_its_left():
-    ents = entities("其自主研发的创新药恒立替尼片获国家药品监督管理局批准上市。")
+    ents = entities("其自主研发的抗癌新药安维替尼片获国家药品监督管理局批准上市。")
     assert "国家药品监督管理局" in ents and ents["国家药品监督管理局"].cls == "GovernmentAgency"
+
+
+@pytest.mark.parametrize("text, site, places", [
+    ("项目落户广东省广州市番禺区金山科学城。", "金山科学城", {"广东省", "广州市", "番禺区"}),
+    ("工厂建在四川省成都市天府医药城。", "天府医药城", {"四川省", "成都市"}),
+])
+def test_a_place_path_before_a_site_is_places_not_part_of_its_name(text, site, places):
+    ents = entities(text)
+    assert ents[site].cls == "Site"
+    assert places <= {label for label, e in ents.items() if e.cls == "District"}
+
+
+def test_two_divisions_written_together_are_two_places():
+    ents = entities("该公司位于湖北省武汉市东湖新技术开发区，与天津市滨海新区的企业合作。")
+    assert {"天津市", "滨海新区"} <= {label for label, e in ents.items() if e.cls == "District"}
+    assert "天津市滨海新区" not in ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("货物已于3月8日发往杭州市第一人民医院。", "杭州市第一人民医院"),
+    ("首批设备已运往成都天府国际机场。", "成都天府国际机场"),
+    ("2021年华瑞智能科技有限公司完成融资。", "华瑞智能科技有限公司"),
+])
+def test_a_date_or_a_verb_of_motion_ends_a_name_on_its_left(text, name):
+    assert name in entities(text)

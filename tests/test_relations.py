@@ -66,7 +66,7 @@ def test_two_lenders_of_one_loan():
 
 
 def test_qi_follows_the_topic_through_a_pronoun():
-    text = (f"{FIRM}年产棉纱3万吨。今年10月，公司与绍兴锦绮纺织有限公司签订了棉纱订单。"
+    text = (f"{FIRM}年产棉纱3万吨。今年10月，公司与嘉兴锦华织造有限公司签订了棉纱订单。"
             f"{BANK}拟向其提供3亿元中长期贷款。")
     assert facts(text).get((BANK, "lendsTo", FIRM)) == "planned"
 
@@ -220,7 +220,7 @@ def test_supply_phrasings(text, recipient):
 
 
 @pytest.mark.parametrize("text, product", [
-    (f"{MAKER}的800G硅光模块已实现量产。", "800G硅光模块"),
+    (f"{MAKER}的400G光通信模块已实现量产。", "400G光通信模块"),
     (f"{MAKER}的首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
     (f"{MAKER}的液态奶生产线正满负荷运转。", "液态奶"),
     (f"{MAKER}落户石家庄高新区已有8年，年产座椅骨架60万套。", "座椅骨架"),   # the maker a clause before
@@ -319,10 +319,10 @@ def test_location_phrasings(text, place):
 
 
 def test_a_site_named_with_a_locative_and_its_place():
-    text = "三亚市吉阳区的椰风海岸购物中心近日宣布，对场内156家商户实行租金减半。"
+    text = "海口市美兰区的金沙海岸购物中心近日宣布，对场内230家商户实行租金减半。"
     found = done(text)
-    assert ("椰风海岸购物中心", "locatedIn", "吉阳区") in found
-    assert ("椰风海岸购物中心", "reducesRentFor", "商户") in found
+    assert ("金沙海岸购物中心", "locatedIn", "美兰区") in found
+    assert ("金沙海岸购物中心", "reducesRentFor", "商户") in found
 
 
 @pytest.mark.parametrize("text, place", [
