@@ -669,8 +669,8 @@ def _is_product_name(name: str) -> bool:
     words = list(tokenizer().cut(name, HMM=False))
     first_tag = _word_tags().get(words[0], "")
     if any(_breaks_product(w) for w in words) or (first_tag in ("d", "ad") and len(words[0]) <= 2) \
-            or (first_tag == "v" and len(words[0]) == 1):
-        return False  # a clause, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假)
+            or (first_tag == "v" and (len(words[0]) == 1 or len(words) == 1)):
+        return False  # a clause or a verb, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假, 提高)
     return _word_tags().get(words[-1], "") not in ("a", "ad", "an", "l", "i")  # 困难, 先进: a state
 
 
@@ -692,6 +692,8 @@ def _counted_products(text: str) -> list[Mention]:
     """50吨消毒液, 40万支干扰素: goods counted in units are products."""
     found = []
     for m in _GOODS_COUNT.finditer(text):
+        if text.startswith("级", m.end()):
+            continue  # 5万吨级冷库, 千亿级产业: a scale, not goods counted
         end = _product_end(text, m.end())
         name = text[m.end():end]
         if _is_product_name(name):

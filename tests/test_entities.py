@@ -254,6 +254,10 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "公司负责人表示，将维持正常生产。",
     "企业复工复产率已达90%。",
     "生产线实施了倒班制。",
+    "技改完成后，明年产值有望翻番。",  # 年产 + 值: a measure
+    "公司对该客户的供货量占比约两成。",
+    "港区新建10万吨级泊位。",  # a scale, not goods counted
+    "日产能将由300吨提高到500吨。",  # a verb alone is no thing
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
