@@ -159,6 +159,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     m = re.search(f"[^{NAME_CHARS}]", chunk[::-1])
     if m:
         chunk = chunk[len(chunk) - m.start():]
+    close = max(chunk.rfind("）"), chunk.rfind(")"))
+    if close >= 0 and not re.search("[（(]", chunk[:close]):
+        chunk = chunk[close + 1:]  # （记者 某某）国家某某局: a bracket closed before the name
     dates = list(_DATE.finditer(chunk))
     if dates:  # a date is never part of a name (5月20日发往某某医院)
         chunk = chunk[dates[-1].end():]
@@ -173,8 +176,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
                 or _is_apposition(word, cls):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
-        if len(word) > 1 and word[0] in _PREPOSITIONS and word not in tokenizer().FREQ:
-            pos -= len(word) - 1  # jieba glued a preposition to an unknown name (向市人社局)
+        if len(word) > 1 and word[0] in _PREPOSITIONS and \
+                (word not in tokenizer().FREQ or i > 0 and words[i - 1].endswith(_org_endings())):
+            pos -= len(word) - 1  # jieba glued a preposition to a name (向市人社局, 某某银行对华…)
             break
         pos -= len(word)
     pos = max(pos, start)
@@ -268,7 +272,7 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
     if len(word) == 1:
         if in_product and _word_tags().get(word, "") == "v":
             return True
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往"
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往" or (word == "等" and not in_product)
     tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
     # industry words (控股, 投资, 发展) are verbs to jieba but parts of firm names
     return _word_tags().get(word, "") in tags and word not in _NAME_PARTS and word not in _industry_words()
@@ -747,16 +751,25 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
     for s, spans in zip(sentences, tagged):
         for start, end, label in spans:
             cls = _NER_CLASS.get(label)
-            # the tagger sometimes takes in the quotation marks around a name (“某某”)
-            while start < end and s.text[start] in _ENCLOSING:
-                start += 1
-            while end > start and s.text[end - 1] in _ENCLOSING:
-                end -= 1
+            start, end = _trim_enclosing(s.text, start, end)
             if cls and end > start:
                 name = s.text[start:end]
                 cls = cls if cls == POSITION else _refine_class(name, cls)
                 found.append(Mention(s.start + start, s.start + end, name, cls, "ner"))
     return found
+
+
+def _trim_enclosing(text: str, start: int, end: int) -> tuple[int, int]:
+    """The tagger sometimes takes in the quotation marks around a name (“某某”)
+    or a bracket that closes outside it (简称“某某”）): trim them off."""
+    while end > start:
+        if text[start] in _ENCLOSING or text[start] in "（(" and not re.search("[）)]", text[start:end]):
+            start += 1
+        elif text[end - 1] in _ENCLOSING or text[end - 1] in "）)" and not re.search("[（(]", text[start:end]):
+            end -= 1
+        else:
+            break
+    return start, end
 
 
 POSITION = "position"  # a title the tagger found: not an entity, a person's role
@@ -1068,7 +1081,10 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
-        target = _antecedent(text, p.start(), before) if before else (title_firms[0] if title_firms else None)
+        if word in _BARE and before:
+            target = _main_firm(before)
+        else:
+            target = _antecedent(text, p.start(), before) if before else (title_firms[0] if title_firms else None)
         if target is None:
             continue
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))
@@ -1144,6 +1160,20 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
 _OBLIQUE_MARK = re.compile(r"(?:向|为|给|对|与|和|同|跟|从|替|帮|包括|如)$")
 _LIST_JOINT = re.compile(r"[、，,]?(?:和|及|与|以及|或)?$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+_BARE = ("公司", "我们公司", "我公司")
+
+
+def _main_firm(before: list[Mention]) -> Mention:
+    """Bare 公司 names the firm the article is about: the one mentioned most so
+    far (the first of equals), not the last one named (A收购B。B将成为公司子公司)."""
+    counts: dict[str, int] = {}
+    for m in before:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts.values())
+    return next(m for m in reversed(before) if counts[m.key] == best and
+                m.key == next(k for k in counts if counts[k] == best))
 
 
 def _antecedent(text: str, at: int, before: list[Mention]) -> Mention:

@@ -20,7 +20,7 @@ from . import quantities
 from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .resources import resource
-from .types import (DONE, LENDS_TO, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
+from .types import (DONE, LENDS_TO, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
                     Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
@@ -308,7 +308,9 @@ def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end: i
     if subject_end is not None and subject_end <= m.start("T"):
         firsts.append(subject_end)  # a subject found outside the slot (an empty {S:ROLE}?)
     first_end = origin[min(firsts) - 1] - sentence.start + 1 if firsts else None
-    modality = rule.modality or judge_modality(sentence.text, t_start, t_end, first_end)
+    modality = judge_modality(sentence.text, t_start, t_end, first_end)
+    if rule.modality and modality != NEGATED:
+        modality = rule.modality  # a rule's own modality (申请 is a request), unless negated: 未向某行申请贷款
     details = _details(rule.relation, sentence.text, t_start, t_end, items)
     if rule.relation in (SUPPLIES, LENDS_TO):  # the goods supplied; the loan product (某某贷)
         product = _nearest_product(used, origin[m.start("T")], exclude={subj, obj})

@@ -387,3 +387,39 @@ def test_two_divisions_written_together_are_two_places():
 ])
 def test_a_date_or_a_verb_of_motion_ends_a_name_on_its_left(text, name):
     assert name in entities(text)
+
+
+def test_a_bracket_closed_before_a_name_is_not_part_of_it():
+    ents = entities("本报北京3月2日电（记者 王明）国家市场监督管理总局2日发布通告。")
+    assert ents["国家市场监督管理总局"].cls == "GovernmentAgency"
+    assert not any("）" in label for label in ents)
+
+
+def test_trimming_a_tagged_span_drops_quotes_and_a_bracket_that_closes_outside_it():
+    from graph.entities import _trim_enclosing
+    text = "（以下简称“华兴化工”）公告"
+    start = text.index("华")
+    start, end = _trim_enclosing(text, start, start + 6)  # the tagger's span: 华兴化工”）
+    assert text[start:end] == "华兴化工"
+    text = "华兴技术（深圳）有限公司"
+    assert _trim_enclosing(text, 0, len(text)) == (0, len(text))
+
+
+@pytest.mark.parametrize("text", [
+    "公司未向招商银行烟台分行等合作银行申请贷款。",
+    "一季度商业银行贷款增速加快，国有大型银行贡献最多。",
+])
+def test_a_kind_of_bank_is_no_bank(text):
+    banks = {label for label, e in entities(text).items() if e.cls == "Bank"}
+    assert not banks & {"合作银行", "等合作银行", "商业银行", "国有大型银行"}, banks
+
+
+def test_a_preposition_jieba_glued_to_the_next_name_ends_the_name_before():
+    ents = entities("建设银行对华兴化工股份有限公司不抽贷、不断贷。")  # jieba: 对华 (towards China)
+    assert ents["华兴化工股份有限公司"].cls == "Enterprise"
+
+
+def test_bare_gongsi_is_the_firm_the_article_is_about_not_the_last_one_named():
+    text = ("华兴化工股份有限公司12月5日公告，公司拟收购青岛海华新材料有限公司60%股权。"
+            "交易完成后，海华新材料将成为公司控股子公司。公司已向招商银行申请并购贷款。")
+    assert ("招商银行", "lendsTo", "华兴化工股份有限公司") in facts(text)

@@ -439,3 +439,8 @@ def test_a_fact_takes_the_date_before_its_verb_not_the_next_clauses():
                       doc_id="t", date="2020-02-01", use_ner=False)
     dates = {ex.entities[f.object].label: str(f.details.get("date")) for f in ex.facts if f.relation == "produces"}
     assert dates == {"核酸检测试剂": "2020-01-16", "第二代试剂": "2020-01-21"}
+
+
+@pytest.mark.parametrize("text", [f"{FIRM}未向{BANK}申请贷款。", f"{FIRM}并未向{BANK}提出续贷申请。"])
+def test_a_negated_request_is_negated_not_requested(text):
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
