@@ -407,10 +407,35 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), ENTERPRISE, "gazetteer"))
     for m in _group_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
+    found += _industry_groups(text)
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)企业", text):
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
+    return found
+
+
+_GROUP_BEFORE = set("的向为给对、和及与内，。；：“")
+_VAGUE_KINDS = frozenset({"助力", "重点", "成员", "骨干", "其他", "其它", "有关", "相关", "广大", "大型", "小型", "这些"})
+
+
+def _industry_groups(text: str) -> list[Mention]:
+    """的食品饮料企业, 向茶叶加工企业: common nouns of a trade before 企业, right
+    after a 的, a preposition or a list mark, name a group of firms (a name
+    would start with its own trade name or place)."""
+    found = []
+    for m in re.finditer("企业", text):
+        for start in range(max(1, m.start() - 6), m.start() - 1):
+            if text[start - 1] not in _GROUP_BEFORE:
+                continue
+            if re.search(f"[这该一每][家个][^，。；！？]{{0,16}}$", text[max(0, start - 18):start]):
+                break  # 这家成立不到三年的辣条生产企业: one firm, described
+            words = list(tokenizer().cut(text[start:m.start()], HMM=False))
+            tags = [_word_tags().get(w, "") for w in words]
+            if tags[0] in ("n", "nz") and all(t in ("n", "nz", "vn", "v", "mq") for t in tags[1:]) \
+                    and words[0] not in _VAGUE_KINDS and not _place_start_pattern().match(words[0]):
+                found.append(Mention(start, m.end(), text[start:m.end()], GROUP, "gazetteer"))
+            break
     return found
 
 

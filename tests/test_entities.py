@@ -423,3 +423,19 @@ def test_bare_gongsi_is_the_firm_the_article_is_about_not_the_last_one_named():
     text = ("华兴化工股份有限公司12月5日公告，公司拟收购青岛海华新材料有限公司60%股权。"
             "交易完成后，海华新材料将成为公司控股子公司。公司已向招商银行申请并购贷款。")
     assert ("招商银行", "lendsTo", "华兴化工股份有限公司") in facts(text)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("产品主要销往华东地区的家具制造企业。", "家具制造企业"),
+    ("鼓励银行向蔬菜种植企业发放贷款。", "蔬菜种植企业"),
+    ("产品主要配套省内整车企业。", "整车企业"),
+])
+def test_trade_nouns_before_qiye_name_a_group_of_firms(text, group):
+    ents = entities(text)
+    assert ents[group].cls == "EnterpriseGroup"
+
+
+@pytest.mark.parametrize("text", ["华安是一家家具制造企业。", "首批享受这一政策的企业之一。",
+                                  "该区出台措施助力企业纾困。"])
+def test_one_firm_described_or_firms_in_general_are_no_group(text):
+    assert not any(e.cls == "EnterpriseGroup" for e in entities(text).values())
