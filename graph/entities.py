@@ -428,8 +428,8 @@ def _industry_groups(text: str) -> list[Mention]:
         for start in range(max(1, m.start() - 6), m.start() - 1):
             if text[start - 1] not in _GROUP_BEFORE:
                 continue
-            if re.search(f"[这该一每][家个][^，。；！？]{{0,16}}$", text[max(0, start - 18):start]):
-                break  # 这家成立不到三年的辣条生产企业: one firm, described
+            if re.search(f"(?:[这该一每][家个]|是|成为)[^，。；！？]{{0,16}}$", text[max(0, start - 18):start]):
+                break  # 这家成立不到三年的辣条生产企业, 某某是国内知名的口罩生产企业: one firm, described
             words = list(tokenizer().cut(text[start:m.start()], HMM=False))
             tags = [_word_tags().get(w, "") for w in words]
             if tags[0] in ("n", "nz") and all(t in ("n", "nz", "vn", "v", "mq") for t in tags[1:]) \

@@ -435,7 +435,11 @@ def test_trade_nouns_before_qiye_name_a_group_of_firms(text, group):
     assert ents[group].cls == "EnterpriseGroup"
 
 
-@pytest.mark.parametrize("text", ["华安是一家家具制造企业。", "首批享受这一政策的企业之一。",
+@pytest.mark.parametrize("text", ["华安是一家家具制造企业。", "华安是国内知名的家具制造企业。", "首批享受这一政策的企业之一。",
                                   "该区出台措施助力企业纾困。"])
 def test_one_firm_described_or_firms_in_general_are_no_group(text):
     assert not any(e.cls == "EnterpriseGroup" for e in entities(text).values())
+
+
+def test_a_group_after_wei_is_a_group():
+    assert entities("银行为蔬菜种植企业提供贷款。")["蔬菜种植企业"].cls == "EnterpriseGroup"
