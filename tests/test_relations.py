@@ -444,3 +444,8 @@ def test_a_fact_takes_the_date_before_its_verb_not_the_next_clauses():
 @pytest.mark.parametrize("text", [f"{FIRM}未向{BANK}申请贷款。", f"{FIRM}并未向{BANK}提出续贷申请。"])
 def test_a_negated_request_is_negated_not_requested(text):
     assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
+
+
+def test_built_for_a_customer_is_supplied_to_it():
+    text = f"这批挖掘机由{MAKER}为北方建工集团有限公司制造，下月交付。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
