@@ -447,5 +447,5 @@ def test_a_negated_request_is_negated_not_requested(text):
 
 
 def test_built_for_a_customer_is_supplied_to_it():
-    text = f"这批货船由{MAKER}为北方航运集团有限公司建造，下月交付。"
+    text = f"这批货船由{MAKER}为北方航运集团有限公司建造。"
     assert (MAKER, "supplies", "北方航运集团有限公司") in done(text)
