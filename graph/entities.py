@@ -68,6 +68,22 @@ def _tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in read_lines(name)]
 
 
+def _without_ethnic_names(short: str) -> str:
+    """海西蒙古族藏族 -> 海西, 博尔塔拉蒙古 -> 博尔塔拉."""
+    names = sorted(read_lines("dict/ethnic_groups.txt"), key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for ethnic in names:
+            for form in (ethnic + "族", ethnic):
+                if short.endswith(form) and len(short) - len(form) >= 2:
+                    short, stripped = short[:-len(form)], True
+                    break
+            if stripped:
+                break
+    return short
+
+
 @cache
 def lexicon() -> Lexicon:
     banks: dict[str, str] = {}
@@ -89,6 +105,8 @@ def lexicon() -> Lexicon:
         # Short forms of provinces and cities (北京, 武汉) are safe; of counties they are not.
         if short and level in ("province", "city"):
             divisions.setdefault(short, level)
+        if name.endswith("自治州"):  # 海西蒙古族藏族自治州 is 海西州 in the news
+            divisions.setdefault(_without_ethnic_names(short) + "州", level)
     by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))
     suffixes = tuple(sorted(((r[0], r[1]) for r in _tsv("dict/org_suffixes.tsv")),
                             key=lambda r: (-len(r[0]), r[0])))

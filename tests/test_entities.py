@@ -443,3 +443,14 @@ def test_one_firm_described_or_firms_in_general_are_no_group(text):
 
 def test_a_group_after_wei_is_a_group():
     assert entities("银行为蔬菜种植企业提供贷款。")["蔬菜种植企业"].cls == "EnterpriseGroup"
+
+
+@pytest.mark.parametrize("prefecture", ["恩施州", "黔东南州", "大理州", "伊犁州"])
+def test_an_autonomous_prefecture_by_its_short_name_and_zhou(prefecture):
+    text = f"工厂位于{prefecture}，产品销往全国。"
+    assert entities(text)[prefecture].cls == "District"
+
+
+def test_a_firm_after_a_place_path_through_a_prefecture_is_in_the_innermost_place():
+    text = "位于云南省红河州蒙自市的滇南糖业有限公司今年扩产。"
+    assert ("滇南糖业有限公司", "locatedIn", "蒙自市") in facts(text)
