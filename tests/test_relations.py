@@ -449,3 +449,8 @@ def test_a_negated_request_is_negated_not_requested(text):
 def test_built_for_a_customer_is_supplied_to_it():
     text = f"这批货船由{MAKER}为北方航运集团有限公司建造。"
     assert (MAKER, "supplies", "北方航运集团有限公司") in done(text)
+
+
+def test_a_story_opening_on_its_scene_places_the_firm_there():
+    assert (MAKER, "locatedIn", "正定县") in done(f"在石家庄市正定县，{MAKER}的新车间已经投产。")
+    assert not any(rel == "locatedIn" for _, rel, _ in done(f"在政策支持下，{MAKER}扩大了产能。"))
