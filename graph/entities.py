@@ -34,6 +34,8 @@ _SOURCE_RANK = {"alias": 0, "gazetteer": 1, "suffix": 2, "role": 2, "ner": 3, "p
                 "short": 5, "coref": 6}
 
 CJK = "\u4e00-\u9fff"
+# a unit of a body: 生产部, 研发中心, 党委
+_UNIT_NAME = f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|党委|党支部|工会|团委)"
 NAME_CHARS = f"{CJK}A-Za-z0-9α-ωΑ-Ω·&（）()\\-"
 _PAREN = str.maketrans("()", "（）")
 
@@ -989,8 +991,14 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     for m in mentions:
         if m.cls == GROUP and group_canonical(m.text) != m.text:
             aliases.setdefault(m.text, group_canonical(m.text))
+    mentions = _firms_before_departments(mentions, aliases, full_names)
     classes = {m.text: m.cls for m in mentions}
     mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names}, set(full_names))
+    # A product named once is that product wherever it recurs (50套叶片……这批叶片由某某生产).
+    products = sorted({m.text for m in mentions if m.cls == PRODUCT}, key=len, reverse=True)
+    if products:
+        mentions = _fill_gaps(mentions, [Mention(m.start(), m.end(), m.group(), PRODUCT, "product")
+                                         for m in _pattern(tuple(products)).finditer(text)])
 
     # Group mentions into entities, one per full name.
     out = DocumentEntities()
@@ -1021,6 +1029,33 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     return out
+
+
+_UNIT = re.compile(_UNIT_NAME)
+
+
+def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
+                              full_names: dict[str, str]) -> list[Mention]:
+    """某某装备生产部, 某某实业党委: a firm's short form then one of its units is
+    the firm (its unit's head works for it), not an agency ending in 部 or 委.
+    So is a tagged span that runs on into a verb (由某某装备生产)."""
+    out = []
+    for m in mentions:
+        if m.cls in ORG_CLASSES:
+            firm = next((a for a in sorted(aliases, key=len, reverse=True)
+                         if m.text.startswith(a) and aliases[a] != m.text
+                         and full_names.get(aliases[a]) in (ENTERPRISE, BANK)
+                         and (_UNIT.fullmatch(m.text, len(a)) or m.source == "ner" and _is_verb(m.text[len(a):]))),
+                        None)
+            if firm:
+                full_names.pop(m.text, None)
+                m = Mention(m.start, m.start + len(firm), firm, full_names[aliases[firm]], "alias")
+        out.append(m)
+    return out
+
+
+def _is_verb(word: str) -> bool:
+    return _word_tags().get(word, "") in ("v", "vn")
 
 
 def _fill_gaps(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -1253,7 +1288,7 @@ def _link_branches(out: DocumentEntities) -> None:
 
 
 # A department between an employer and a title: 技术部, 研发中心, 研发.
-_DEPARTMENT = re.compile(f"(?:[{CJK}]{{1,4}}(?:部|中心|处|科|室|办|事业部)|研发|技术|销售|生产|市场|财务)")
+_DEPARTMENT = re.compile(f"(?:{_UNIT_NAME}|研发|技术|销售|生产|市场|财务)")
 
 
 @cache

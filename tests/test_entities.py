@@ -454,3 +454,15 @@ def test_an_autonomous_prefecture_by_its_short_name_and_zhou(prefecture):
 def test_a_firm_after_a_place_path_through_a_prefecture_is_in_the_innermost_place():
     text = "位于云南省红河州蒙自市的滇南糖业有限公司今年扩产。"
     assert ("滇南糖业有限公司", "locatedIn", "蒙自市") in facts(text)
+
+
+@pytest.mark.parametrize("unit", ["生产部", "党委", "研发中心"])
+def test_the_head_of_a_firms_unit_works_for_the_firm(unit):
+    text = f"河南中瑞重工机械有限公司今年订单大增。中瑞重工{unit}负责人王立新介绍，产能已经翻番。"
+    assert ("王立新", "worksFor", "河南中瑞重工机械有限公司") in facts(text)
+    assert not any(label.endswith(unit) for label in entities(text))
+
+
+def test_a_product_named_once_is_that_product_where_it_recurs():
+    text = "20台旋耕机已运抵农场。这批旋耕机全部由华北农机装备有限公司生产。"
+    assert ("华北农机装备有限公司", "produces", "旋耕机") in facts(text)
