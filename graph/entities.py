@@ -411,6 +411,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     for m in _pattern(tuple(sorted(lex.government_names, key=len, reverse=True))).finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
     for m in _division_pattern().finditer(text):
+        if _starts_inside_word(text, m.start()):
+            continue  # 恒通化工 holds no 通化: the place's first char belongs to the word before
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
         # Right after a place, a county's short name is safe (湖北仙桃, 江苏昆山).
         county = _place_start_pattern().match(text, m.end())
@@ -456,6 +458,32 @@ def _industry_groups(text: str) -> list[Mention]:
                     and words[0] not in _VAGUE_KINDS and not _place_start_pattern().match(words[0]):
                 found.append(Mention(start, m.end(), text[start:m.end()], GROUP, "gazetteer"))
             break
+    return found
+
+
+def _starts_inside_word(text: str, at: int) -> bool:
+    """Is ``at`` inside a jieba word that is no place name itself (通 of 恒通)?
+    Cut locally: most places follow punctuation or a function word."""
+    if at == 0 or not re.match(f"[{CJK}]", text[at - 1]):
+        return False
+    lo = max(0, at - 4)
+    pos = lo
+    for word in tokenizer().cut(text[lo:at + 4], HMM=False):
+        if pos < at < pos + len(word):
+            return _word_tags().get(word, "") not in ("ns", "nt")
+        pos += len(word)
+        if pos >= at:
+            return False
+    return False
+
+
+def listed_mentions(text: str) -> list[Mention]:
+    """某某光电（300912）: a name right before a stock code is a listed firm."""
+    found = []
+    for m in re.finditer(r"[（(]\s*\d{6}(?:\.(?:SH|SZ|BJ))?\s*[）)]", text):
+        start = _left_boundary(text, m.start(), max(0, m.start() - 12), ENTERPRISE)
+        if 2 <= m.start() - start <= 12 and not re.search(r"\d", text[start:m.start()]):
+            found.append(Mention(start, m.start(), text[start:m.start()], ENTERPRISE, "suffix"))
     return found
 
 
@@ -946,7 +974,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     text = doc.text
     people = person_mentions(text)
     products, product_aliases = product_mentions(text)
-    candidates = suffix_mentions(text) + gazetteer_mentions(text) + [m for m, _ in people]
+    candidates = suffix_mentions(text) + gazetteer_mentions(text) + listed_mentions(text) + [m for m, _ in people]
     mentions = resolve_overlaps([m for m in candidates if _plausible(m)])
     # Product phrases come second: a name of a firm or place is never part of one
     # (国家电网 is no 家电; 某某医院供货防护服 holds a hospital and a product).

@@ -466,3 +466,23 @@ def test_the_head_of_a_firms_unit_works_for_the_firm(unit):
 def test_a_product_named_once_is_that_product_where_it_recurs():
     text = "20台旋耕机已运抵农场。这批旋耕机全部由华北农机装备有限公司生产。"
     assert ("华北农机装备有限公司", "produces", "旋耕机") in facts(text)
+
+
+def test_a_name_before_a_stock_code_is_a_listed_firm():
+    ents = entities("个股方面，华信光电（300999）、九江宏达化工（002999）涨停。")
+    assert ents["华信光电"].cls == "Enterprise" and ents["九江宏达化工"].cls == "Enterprise"
+
+
+def test_a_place_name_across_a_word_boundary_is_no_place():
+    # 永通化纤 = 永通 + 化纤; 通化 (a city in Jilin) straddles the two words
+    assert "通化" not in entities("永通化纤股价今天涨停。")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("近日有媒体报道公司向某车企供应电机。", None),
+    ("丰华钢构工程有限公司日前中标雄安安华建设有限公司承建的项目。", "雄安安华建设有限公司"),
+])
+def test_reporting_and_tendering_words_are_not_part_of_a_name(text, firm):
+    labels = {label for label, e in entities(text).items() if e.cls == "Enterprise"}
+    assert not any(label.startswith(("媒体", "报道", "中标")) for label in labels), labels
+    assert firm is None or firm in labels
