@@ -163,7 +163,7 @@ def _trie_regex(node: dict) -> str:
 
 # ---------------------------------------------------------------- finders
 
-_DATE = re.compile(r"\d+[年月日号]")
+_DATE = re.compile(r"\d+[年月日号]|\d+(?:\.\d+)?(?:余|多)?万?[家户个]")  # dates and counts (18家银行)
 
 
 def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
@@ -183,7 +183,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     if close >= 0 and not re.search("[（(]", chunk[:close]):
         chunk = chunk[close + 1:]  # （记者 某某）国家某某局: a bracket closed before the name
     dates = list(_DATE.finditer(chunk))
-    if dates:  # a date is never part of a name (5月20日发往某某医院)
+    if dates:  # a date or a count is never part of a name (5月20日发往某某医院, 1380户合作社)
         chunk = chunk[dates[-1].end():]
     start = end - len(chunk)
     words = list(tokenizer().cut(chunk, HMM=False))

@@ -486,3 +486,15 @@ def test_reporting_and_tendering_words_are_not_part_of_a_name(text, firm):
     labels = {label for label, e in entities(text).items() if e.cls == "Enterprise"}
     assert not any(label.startswith(("媒体", "报道", "中标")) for label in labels), labels
     assert firm is None or firm in labels
+
+
+@pytest.mark.parametrize("text, not_bank", [("全省18家银行参与了这次行动。", "18家银行"),
+                                            ("市金融办组织辖内银行开展走访。", "辖内银行")])
+def test_counted_or_local_banks_are_no_bank(text, not_bank):
+    assert not any(e.cls == "Bank" for e in entities(text).values())
+
+
+def test_a_count_before_cooperatives_is_not_part_of_the_group():
+    ents = entities("某某农商银行已向辖区内560户农民专业合作社发放贷款。")
+    assert ents["农民专业合作社"].cls == "EnterpriseGroup"
+    assert not any("560户" in label for label in ents)
