@@ -225,7 +225,15 @@ def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
     Returns [] when the matched subject is already in that clause."""
     anchor = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
     return _nearest_in_clause(masked, m.end("S"), anchor, rule.subject_classes,
-                              skip=lambda i: _is_beneficiary(masked, i))
+                              skip=lambda i: _is_beneficiary(masked, i) or _in_oblique_phrase(masked, i))
+
+
+def _in_oblique_phrase(masked: str, index: int) -> bool:
+    """对新入驻⟦site⟧的⟦firms⟧: a mention after 对/为/给/向 in its clause belongs to
+    the phrase of whom the act is for; it does not act."""
+    at = masked.find(f"⟦{index}:")
+    clause_start = max(masked.rfind(c, 0, at) for c in "，,；;")
+    return at > 0 and bool(re.search("[对为给向]", masked[clause_start + 1:at]))
 
 
 def _clause_object(masked: str, m: re.Match, rule: Rule) -> list[int]:

@@ -454,3 +454,11 @@ def test_built_for_a_customer_is_supplied_to_it():
 def test_a_story_opening_on_its_scene_places_the_firm_there():
     assert (MAKER, "locatedIn", "正定县") in done(f"在石家庄市正定县，{MAKER}的新车间已经投产。")
     assert not any(rel == "locatedIn" for _, rel, _ in done(f"在政策支持下，{MAKER}扩大了产能。"))
+
+
+def test_a_place_in_the_phrase_of_whom_rent_is_cut_for_is_not_the_landlord():
+    text = ("杭州市余杭区人民政府近日出台措施，对新入驻未来科技产业园的软件企业，"
+            "前两年免收办公用房租金。")
+    found = done(text)
+    assert ("杭州市余杭区人民政府", "reducesRentFor", "软件企业") in found
+    assert not any(s == "未来科技产业园" for s, rel, _ in found if rel == "reducesRentFor")
