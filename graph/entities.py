@@ -360,6 +360,16 @@ _TOWN_ENDINGS = ("镇", "街道")
 
 
 @cache
+def _division_short_names() -> dict[str, tuple[str, ...]]:
+    """浙江 -> (浙江省,), 吉林 -> (吉林省, 吉林市): short names of provinces and cities."""
+    names: dict[str, tuple[str, ...]] = {}
+    for code, name, short, level in _tsv("dict/divisions.tsv"):
+        if short and level in ("province", "city") and short != name:
+            names[short] = names.get(short, ()) + (name,)
+    return names
+
+
+@cache
 def _full_division_names() -> frozenset[str]:
     """上海市, 浦东新区: divisions as officially named, not their short forms (广州)."""
     return frozenset(name for code, name, short, level in _tsv("dict/divisions.tsv"))
@@ -1015,6 +1025,12 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
                 aliases[other] = full
     for alias in [a for a in aliases if a in full_names]:
         full_names.pop(alias)
+    # 浙江 and 浙江省 in one article: one place, named in full.
+    places = {m.text for m in mentions if m.cls == DISTRICT}
+    for place in places:
+        full = [name for name in _division_short_names().get(place, ()) if name in places]
+        if len(full) == 1:  # (吉林 with both 吉林省 and 吉林市 named stays apart)
+            aliases.setdefault(place, full[0])
     _alias_product_short_forms(mentions, aliases)
     for m in mentions:
         if m.cls == GROUP and group_canonical(m.text) != m.text:

@@ -498,3 +498,9 @@ def test_a_count_before_cooperatives_is_not_part_of_the_group():
     ents = entities("某某农商银行已向辖区内560户农民专业合作社发放贷款。")
     assert ents["农民专业合作社"].cls == "EnterpriseGroup"
     assert not any("560户" in label for label in ents)
+
+
+def test_a_province_by_its_short_and_full_name_is_one_place():
+    ents = entities("公司位于浙江省杭州市，产品销往浙江、江苏等地。")
+    assert "浙江省" in ents and "浙江" not in ents
+    assert "浙江" in ents["浙江省"].aliases
