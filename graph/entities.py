@@ -927,6 +927,20 @@ def short_forms(name: str) -> set[str]:
             and _word_tags().get(f) not in ("ns", "nt")}  # 杭州湾: a place, not the firm
 
 
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    return tuple((part, short) for part, short in _tsv("dict/abbreviations.tsv"))
+
+
+def abbreviated(name: str) -> set[str]:
+    """The name with parts the news shortens shortened (data/dict/abbreviations.tsv)."""
+    variants = {name}
+    for part, short in _abbreviations():
+        variants |= {v.replace(part, short) for v in variants if part in v}
+    variants.discard(name)
+    return variants
+
+
 def _without_legal_form(name: str) -> str:
     """北京某某科技股份有限公司（集团） -> 北京某某科技."""
     core = re.sub(r"[（(][^）)]*[）)]", "", name)
@@ -1025,6 +1039,12 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
                 aliases[other] = full
     for alias in [a for a in aliases if a in full_names]:
         full_names.pop(alias)
+    # 某某高新区管委会 and 某某高技术产业开发区管理委员会 in one article: one body.
+    for m in mentions:
+        if m.cls in ORG_CLASSES or m.cls in (DISTRICT, SITE):
+            for variant in abbreviated(m.text):
+                if variant in text:
+                    aliases.setdefault(variant, m.text)
     # 浙江 and 浙江省 in one article: one place, named in full.
     places = {m.text for m in mentions if m.cls == DISTRICT}
     for place in places:

@@ -504,3 +504,14 @@ def test_a_province_by_its_short_and_full_name_is_one_place():
     ents = entities("公司位于浙江省杭州市，产品销往浙江、江苏等地。")
     assert "浙江省" in ents and "浙江" not in ents
     assert "浙江" in ents["浙江省"].aliases
+
+
+@pytest.mark.parametrize("full, short", [
+    ("武汉东湖高技术产业开发区管理委员会", "武汉东湖高新区管委会"),
+    ("成都农村商业银行", "成都农商行"),
+    ("中国人民银行", "央行"),
+])
+def test_a_name_and_its_abbreviation_in_one_article_are_one_entity(full, short):
+    ents = entities(f"{full}近日出台措施。{short}有关负责人表示，措施将尽快落地。")
+    assert full in ents and short not in ents
+    assert short in ents[full].aliases
