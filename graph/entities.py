@@ -163,7 +163,7 @@ def _trie_regex(node: dict) -> str:
 
 # ---------------------------------------------------------------- finders
 
-_DATE = re.compile(r"\d+[年月日号]|\d+(?:\.\d+)?(?:余|多)?万?[家户个]")  # dates and counts (18家银行)
+_DATE = re.compile(r"\d+[年月日号]|[一二三四]季度|[上下]半年|\d+(?:\.\d+)?(?:余|多)?万?[家户个]")  # dates and counts (18家银行)
 
 
 def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
@@ -241,8 +241,10 @@ _AGENCY_ENDS = ("局", "委", "厅", "办", "部", "会", "院", "府", "处", "
 def _is_apposition(word: str, cls: str = ENTERPRISE) -> bool:
     """A noun that says what the named firm is (全资子公司, 连锁餐饮企业, 上市公司),
     or a locative (国内, 当地): it stands before the name and is never part of
-    it. (A site's name may hold a locative: 金沙海岸购物中心.)"""
-    return len(word) >= 2 and word.endswith(("公司", "企业")) or (_word_tags().get(word) == "s" and cls != SITE)
+    it. (A site's name may hold a locative: 金沙海岸购物中心; and any name a
+    longer one: 青岛西海岸新区.)"""
+    return len(word) >= 2 and word.endswith(("公司", "企业")) or \
+        (_word_tags().get(word) == "s" and cls != SITE and len(word) <= 2)
 
 
 def _cut_at_division(name: str) -> str:
@@ -447,7 +449,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     return found
 
 
-_GROUP_BEFORE = set("的向为给对、和及与内，。；：“")
+_GROUP_BEFORE = set("的向为给对、和及与内等，。；：“")
 _VAGUE_KINDS = frozenset({"助力", "重点", "成员", "骨干", "其他", "其它", "有关", "相关", "广大", "大型", "小型", "这些"})
 
 
@@ -464,7 +466,7 @@ def _industry_groups(text: str) -> list[Mention]:
                 break  # 这家成立不到三年的辣条生产企业, 某某是国内知名的口罩生产企业: one firm, described
             words = list(tokenizer().cut(text[start:m.start()], HMM=False))
             tags = [_word_tags().get(w, "") for w in words]
-            if tags[0] in ("n", "nz") and all(t in ("n", "nz", "vn", "v", "mq") for t in tags[1:]) \
+            if tags[0] in ("n", "nz", "l") and all(t in ("n", "nz", "vn", "v", "mq") for t in tags[1:]) \
                     and words[0] not in _VAGUE_KINDS and not _place_start_pattern().match(words[0]):
                 found.append(Mention(start, m.end(), text[start:m.end()], GROUP, "gazetteer"))
             break

@@ -117,6 +117,9 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
             found.pop()
         found.append(int(more.group(1)))
         letter, pos = more.group(2), more.end()
+    group = re.compile(r"等⟦(\d+):Q⟧").match(masked, pos)
+    if group and "Q" in classes and group.end() <= limit:
+        found.append(int(group.group(1)))  # A等粮食加工企业: the group the examples stand for
     return found
 
 

@@ -515,3 +515,13 @@ def test_a_name_and_its_abbreviation_in_one_article_are_one_entity(full, short):
     ents = entities(f"{full}近日出台措施。{short}有关负责人表示，措施将尽快落地。")
     assert full in ents and short not in ents
     assert short in ents[full].aliases
+
+
+@pytest.mark.parametrize("text", ["今年一季度公司营收增长两成。", "上半年公司订单同比翻番。"])
+def test_a_time_word_before_gongsi_names_no_firm(text):
+    assert not any(e.cls == "Enterprise" for e in entities(text).values())
+
+
+def test_a_long_locative_may_be_part_of_a_name():
+    ents = entities("福州东海岸新区管委会近日发文。")  # 东海岸: a locative to jieba
+    assert ents["福州东海岸新区管委会"].cls == "GovernmentAgency"

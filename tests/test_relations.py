@@ -462,3 +462,16 @@ def test_a_place_in_the_phrase_of_whom_rent_is_cut_for_is_not_the_landlord():
     found = done(text)
     assert ("杭州市余杭区人民政府", "reducesRentFor", "软件企业") in found
     assert not any(s == "未来科技产业园" for s, rel, _ in found if rel == "reducesRentFor")
+
+
+def test_a_loan_to_firms_after_the_bank_was_named_before():
+    text = (f"{BANK}行长王明介绍，该行今年新增普惠贷款120亿元。"
+            f"其中，向{FIRM}等纺织服装企业发放“纺织贷”3亿元。")
+    found = done(text)
+    assert (BANK, "lendsTo", FIRM) in found
+    assert (BANK, "lendsTo", "纺织服装企业") in found  # the group the example stands for
+
+
+def test_a_bare_handout_after_a_bank_is_no_loan():
+    text = f"{BANK}今年新增贷款120亿元。区政府向困难企业发放补贴500万元。"
+    assert not any(o == "困难企业" for _, rel, o in done(text) if rel == "lendsTo")
