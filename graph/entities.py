@@ -363,10 +363,10 @@ _TOWN_ENDINGS = ("镇", "街道")
 
 @cache
 def _division_short_names() -> dict[str, tuple[str, ...]]:
-    """浙江 -> (浙江省,), 吉林 -> (吉林省, 吉林市): short names of provinces and cities."""
+    """浙江 -> (浙江省,), 吉林 -> (吉林省, 吉林市), 朝阳 -> (朝阳市, 朝阳区, 朝阳县 ...)."""
     names: dict[str, tuple[str, ...]] = {}
     for code, name, short, level in _tsv("dict/divisions.tsv"):
-        if short and level in ("province", "city") and short != name:
+        if short and short != name and name not in names.get(short, ()):
             names[short] = names.get(short, ()) + (name,)
     return names
 
@@ -1049,16 +1049,21 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
                     aliases.setdefault(variant, m.text)
     # 浙江 and 浙江省 in one article: one place, named in full.
     places = {m.text for m in mentions if m.cls == DISTRICT}
+    place_names = {}
     for place in places:
-        full = [name for name in _division_short_names().get(place, ()) if name in places]
+        names = _division_short_names().get(place, ())
+        full = [name for name in names if name in places]
         if len(full) == 1:  # (吉林 with both 吉林省 and 吉林市 named stays apart)
             aliases.setdefault(place, full[0])
+        elif len(names) == 1 and place in lex.divisions:
+            aliases.setdefault(place, names[0])  # 北京 is 北京市 in every article
+            place_names[names[0]] = DISTRICT
     _alias_product_short_forms(mentions, aliases)
     for m in mentions:
         if m.cls == GROUP and group_canonical(m.text) != m.text:
             aliases.setdefault(m.text, group_canonical(m.text))
     mentions = _firms_before_departments(mentions, aliases, full_names)
-    classes = {m.text: m.cls for m in mentions}
+    classes = {**place_names, **{m.text: m.cls for m in mentions}}
     mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names}, set(full_names))
     # A product named once is that product wherever it recurs (50套叶片……这批叶片由某某生产).
     products = sorted({m.text for m in mentions if m.cls == PRODUCT}, key=len, reverse=True)

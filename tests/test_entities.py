@@ -525,3 +525,14 @@ def test_a_time_word_before_gongsi_names_no_firm(text):
 def test_a_long_locative_may_be_part_of_a_name():
     ents = entities("福州东海岸新区管委会近日发文。")  # 东海岸: a locative to jieba
     assert ents["福州东海岸新区管委会"].cls == "GovernmentAgency"
+
+
+def test_an_unambiguous_short_place_name_is_named_in_full():
+    ents = entities("这批货物发往宁波，由当地企业分销。")
+    assert ents["宁波市"].cls == "District" and "宁波" in ents["宁波市"].aliases
+
+
+def test_an_ambiguous_short_place_name_keeps_its_form():
+    # 朝阳: a city in Liaoning and districts of Beijing and elsewhere
+    ents = entities("公司在朝阳开设门店。")
+    assert not any(label.startswith("朝阳") and label != "朝阳" for label in ents)

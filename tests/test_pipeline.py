@@ -90,7 +90,7 @@ def test_test_kit_maker_produces_its_kits(sample_graph):
 def test_interferon_maker_produces_and_supplies(sample_graph):
     maker = '?m rdfs:label "北京凯因科技股份有限公司"@zh ; skos:altLabel "北京凯因"@zh . '
     assert ask(sample_graph, maker + '?m zhkg:produces ?p . ?p rdfs:label ?n . FILTER(CONTAINS(STR(?n), "干扰素"))')
-    assert ask(sample_graph, maker + '?m zhkg:supplies ?w . ?w rdfs:label "武汉"@zh')
+    assert ask(sample_graph, maker + '?m zhkg:supplies ?w . ?w rdfs:label "武汉市"@zh ; skos:altLabel "武汉"@zh')
     assert ask(sample_graph, maker + '?m zhkg:supplies ?h . ?h rdfs:label ?n . FILTER(CONTAINS(STR(?n), "医院"))')
 
 

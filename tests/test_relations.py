@@ -202,7 +202,7 @@ MAKER = "河北冀康医疗器械有限公司"
 @pytest.mark.parametrize("text, recipient", [
     (f"2月以来，{MAKER}已向武汉协和医院供货防护服8万套。", "武汉协和医院"),
     (f"{MAKER}生产的一批口罩运往湖北省。", "湖北省"),
-    (f"{MAKER}加紧为石家庄、保定两地医院备货。", "石家庄"),
+    (f"{MAKER}加紧为石家庄、保定两地医院备货。", "石家庄市"),  # (named in full: 石家庄 is 石家庄市)
     (f"{MAKER}研发的测温设备近日在石家庄站和正定国际机场安装完成。", "正定国际机场"),
     (f"{MAKER}近日成为国家电网的供应商。", "国家电网有限公司"),
     (f"{MAKER}主要为一汽集团配套生产汽车座椅。", "中国第一汽车集团有限公司"),
@@ -326,7 +326,7 @@ def test_a_site_named_with_a_locative_and_its_place():
 
 
 @pytest.mark.parametrize("text, place", [
-    (f"河北石家庄的{MAKER}主要生产医用口罩。", "石家庄"),
+    (f"河北石家庄的{MAKER}主要生产医用口罩。", "石家庄市"),
     (f"{MAKER}位于河北省石家庄市藁城区。", "藁城区"),
 ])
 def test_a_path_of_places_locates_in_the_innermost(text, place):
