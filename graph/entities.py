@@ -330,7 +330,8 @@ def suffix_mentions(text: str) -> list[Mention]:
                 start, name, core = start - len(bank), bank + name, bank + core
         if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
             continue
-        if _is_function_word(core) or re.fullmatch(r"[\d.%]+", core):
+        if _is_function_word(core) and not _place_start_pattern().fullmatch(core) \
+                or re.fullmatch(r"[\d.%]+", core):  # (保定 is a verb to jieba: 保定高新区)
             continue
         if cls == ENTERPRISE and m.group() in ("公司", "企业") and (core in lex.groups or core in lex.industry_words):
             continue  # 科技公司, 物流公司: a kind of firm, no name
@@ -348,6 +349,11 @@ def suffix_mentions(text: str) -> list[Mention]:
             end = _extend_sub_park(text, end)
             name = text[start:end]
             # 广东省广州市番禺区某某科学城: places, then the site (a firm keeps its place: 上海某某有限公司)
+            zone = None
+            for zone in re.finditer("(?:新区|开发区|高新区|经开区|保税区|自贸区|示范区)", name):
+                pass  # the last zone's end: 某某新区某某工业园 is a zone, then the site in it
+            if zone and len(name) - zone.end() >= 4:
+                name = name[zone.end():]
             while (div := _division_pattern().match(name)) and div.group() in _full_division_names() \
                     and len(name) - div.end() >= 4 and (_is_word_end(name, 0, div.end())
                                                         or _division_pattern().match(name, div.end())):
@@ -427,7 +433,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
             continue  # 恒通化工 holds no 通化: the place's first char belongs to the word before
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
         # Right after a place, a county's short name is safe (湖北仙桃, 江苏昆山).
-        county = _place_start_pattern().match(text, m.end())
+        # (also listed after it: 昌吉、石河子等地)
+        county = _place_start_pattern().match(text, m.end() + (text[m.end():m.end() + 1] == "、"))
         if county and county.group() not in lex.divisions:
             # with the suffix it has now, if renamed since the list was made (长垣县 -> 长垣市)
             end = county.end() + (text[county.end():county.end() + 1] in ("市", "县", "区", "旗"))

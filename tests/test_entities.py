@@ -536,3 +536,12 @@ def test_an_ambiguous_short_place_name_keeps_its_form():
     # 朝阳: a city in Liaoning and districts of Beijing and elsewhere
     ents = entities("公司在朝阳开设门店。")
     assert not any(label.startswith("朝阳") and label != "朝阳" for label in ents)
+
+
+def test_a_zone_before_a_site_is_a_place_of_its_own():
+    ents = entities("公司坐落于成都高新区天府软件园，现有员工800余人。")
+    assert ents["成都高新区"].cls == "District" and ents["天府软件园"].cls == "Site"
+
+
+def test_a_county_listed_after_a_place_is_a_place():
+    assert entities("产品销往武汉、仙桃等地。")["仙桃"].cls == "District"

@@ -475,3 +475,8 @@ def test_a_loan_to_firms_after_the_bank_was_named_before():
 def test_a_bare_handout_after_a_bank_is_no_loan():
     text = f"{BANK}今年新增贷款120亿元。区政府向困难企业发放补贴500万元。"
     assert not any(o == "困难企业" for _, rel, o in done(text) if rel == "lendsTo")
+
+
+def test_a_firms_project_settling_in_a_zone_locates_the_firm():
+    text = f"总投资5亿元的{MAKER}防护服项目日前正式落户保定高新区。"
+    assert (MAKER, "locatedIn", "保定高新区") in done(text)
