@@ -214,6 +214,11 @@ MAKER = "河北冀康医疗器械有限公司"
     (f"{MAKER}生产的2万件防护服全部捐赠给武汉协和医院。", "武汉协和医院"),
     # the supplier named only in the sentence before
     (f"{MAKER}加班加点生产防护服。昨天又有2万件防护服运往武汉协和医院。", "武汉协和医院"),
+    # bought from, orders won, supply chains entered
+    (f"武汉协和医院从{MAKER}采购了2万件防护服。", "武汉协和医院"),
+    (f"武汉协和医院向{MAKER}订购防护服。", "武汉协和医院"),
+    (f"{MAKER}拿下武汉协和医院价值3000万元的订单。", "武汉协和医院"),
+    (f"{MAKER}的防护服已进入国家电网供应体系。", "国家电网有限公司"),
 ])
 def test_supply_phrasings(text, recipient):
     assert (MAKER, "supplies", recipient) in done(text)
