@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -156,8 +156,9 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         if subj == obj:
                             continue
                         subject_end = _placeholder_end(masked, s) if isinstance(s, int) else None
-                        fact = _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end)
-                        facts.setdefault((subj, rule.relation, obj, sentence.index), fact)
+                        fact = _as_loan(_fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end),
+                                        ents)
+                        facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
     for person, (role, employer, offset) in ents.roles.items():
         sentence = next((s for s in sentences if s.start <= offset < s.end), None)
         if sentence is not None and employer != person:
@@ -308,6 +309,16 @@ def _evidence(doc: Document, s: Sentence) -> Evidence:
 
 def _placeholder_end(masked: str, index: int) -> int:
     return masked.index("⟧", masked.index(f"⟦{index}:")) + 1
+
+
+def _as_loan(fact: Fact, ents: DocumentEntities) -> Fact:
+    """A bank that provides a loan product (为某某定制了“科创贷”) lends."""
+    product = ents.entities.get(fact.details.get("product", ""))
+    subject = ents.entities.get(fact.subject)
+    if fact.relation == SUPPLIES and subject is not None and subject.cls == "Bank" \
+            and product is not None and product.label.endswith("贷"):
+        return replace(fact, relation=LENDS_TO, rule=fact.rule + "+loan-product")
+    return fact
 
 
 def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end: int | None) -> Fact:

@@ -485,3 +485,13 @@ def test_a_bare_handout_after_a_bank_is_no_loan():
 def test_a_firms_project_settling_in_a_zone_locates_the_firm():
     text = f"总投资5亿元的{MAKER}防护服项目日前正式落户保定高新区。"
     assert (MAKER, "locatedIn", "保定高新区") in done(text)
+
+
+def test_a_bank_providing_a_loan_product_lends():
+    text = f"{BANK}为{FIRM}量身定制了“织造贷”，首笔500万元已到账。"
+    found = done(text)
+    assert (BANK, "lendsTo", FIRM) in found and (BANK, "supplies", FIRM) not in found
+
+
+def test_a_firm_acting_on_a_banks_credit_borrowed_it():
+    assert (BANK, "lendsTo", FIRM) in done(f"依托{BANK}的2亿元授信，{FIRM}扩建了厂房。")
