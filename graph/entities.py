@@ -1056,7 +1056,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
                     aliases.setdefault(variant, m.text)
     # 浙江 and 浙江省 in one article: one place, named in full.
     places = {m.text for m in mentions if m.cls == DISTRICT}
-    place_names = {}
+    known_classes = {}
     for place in places:
         names = _division_short_names().get(place, ())
         full = [name for name in names if name in places]
@@ -1064,13 +1064,14 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
             aliases.setdefault(place, full[0])
         elif len(names) == 1 and place in lex.divisions:
             aliases.setdefault(place, names[0])  # 北京 is 北京市 in every article
-            place_names[names[0]] = DISTRICT
+            known_classes[names[0]] = DISTRICT
     _alias_product_short_forms(mentions, aliases)
     for m in mentions:
         if m.cls == GROUP and group_canonical(m.text) != m.text:
             aliases.setdefault(m.text, group_canonical(m.text))
+            known_classes[group_canonical(m.text)] = GROUP  # (the bare group may stand alone elsewhere)
     mentions = _firms_before_departments(mentions, aliases, full_names)
-    classes = {**place_names, **{m.text: m.cls for m in mentions}}
+    classes = {**known_classes, **{m.text: m.cls for m in mentions}}
     mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names}, set(full_names))
     # A product named once is that product wherever it recurs (50套叶片……这批叶片由某某生产).
     products = sorted({m.text for m in mentions if m.cls == PRODUCT}, key=len, reverse=True)

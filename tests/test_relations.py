@@ -495,3 +495,23 @@ def test_a_bank_providing_a_loan_product_lends():
 
 def test_a_firm_acting_on_a_banks_credit_borrowed_it():
     assert (BANK, "lendsTo", FIRM) in done(f"依托{BANK}的2亿元授信，{FIRM}扩建了厂房。")
+
+
+def test_a_group_named_with_tenant_is_the_group():
+    text = f"{LANDLORD}对园区内符合条件的中小企业租户免收两个月租金。"
+    assert (LANDLORD, "reducesRentFor", "中小企业") in done(text)
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    assert {e.cls for e in ex.entities.values() if e.label == "中小企业"} == {"EnterpriseGroup"}
+
+
+def test_a_plaza_is_a_site_that_cuts_rent():
+    assert ("东湖广场", "reducesRentFor", "商户") in done("东湖广场宣布为商户减免一个月租金。")
+
+
+@pytest.mark.parametrize("text", [f"{MAKER}专注于呼吸机的研发与制造。", f"{MAKER}新建的呼吸机生产线正式投产。"])
+def test_more_ways_of_saying_a_firm_makes_a_thing(text):
+    assert (MAKER, "produces", "呼吸机") in done(text)
+
+
+def test_a_plant_built_in_a_zone_locates_the_firm():
+    assert (MAKER, "locatedIn", "保定高新区") in done(f"{MAKER}在保定高新区新建了一座工厂。")
