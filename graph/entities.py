@@ -780,7 +780,8 @@ def _breaks_product(word: str) -> bool:
         return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到"
     tag = _word_tags().get(word, "")
     if tag in ("m", "t"):
-        return len(word) <= 2  # 一派, 目前; but 一次性 is part of 一次性隔离衣
+        # 一派, 目前; but 一次性 is part of 一次性隔离衣, and a grade of 一级白砂糖
+        return len(word) <= 2 and not re.fullmatch("[一二三四五特]级", word)
     return tag in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y"} and word not in _NAME_PARTS
 
 
@@ -1389,18 +1390,37 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
         key = entity_key(person.text)
         if key not in out.entities:
             continue
-        role_start = person.start - len(role)
-        # 某银行党委书记、行长某某 / 董事长兼总经理: earlier titles between employer and role
-        while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
-                                                                                 role_start)):
-            role_start = title.start()
-        employer = org_by_end.get(role_start)
-        if employer is None:  # 某某公司技术部主任, 公司研发总监: a department between
-            employer = next((org_by_end[at] for at in range(max(0, role_start - 6), role_start)
-                             if at in org_by_end and _DEPARTMENT.fullmatch(text, at, role_start)), None)
+        if not role:  # 某某厂长介绍: the title after the name, the employer from the sentence
+            title = re.compile(f"(?:{_roles_alternation()})").match(text, person.end)
+            role = title.group() if title else ""
+            employer = _speakers_firm(text, person, out)
+        else:
+            employer = _employer_before(text, person.start - len(role), org_by_end)
         out.entities[key].attrs.setdefault("role", role)
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)
+
+
+def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention]) -> Mention | None:
+    # 某银行党委书记、行长某某 / 董事长兼总经理: earlier titles between employer and role
+    while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
+                                                                             role_start)):
+        role_start = title.start()
+    employer = org_by_end.get(role_start)
+    if employer is None:  # 某某公司技术部主任, 公司研发总监: a department between
+        employer = next((org_by_end[at] for at in range(max(0, role_start - 6), role_start)
+                         if at in org_by_end and _DEPARTMENT.fullmatch(text, at, role_start)), None)
+    return employer
+
+
+def _speakers_firm(text: str, person: Mention, out: DocumentEntities) -> Mention | None:
+    """“……”某某厂长介绍，公司生产的……: the firm the speaker's sentence names,
+    before the name (the nearest) or after it (the first)."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, person.start)), default=0)
+    end = next((e.start() for e in _SENTENCE_END.finditer(text, person.end)), len(text))
+    firms = [m for m in out.mentions if m.cls in (ENTERPRISE, BANK) and start <= m.start < end]
+    before = [m for m in firms if m.end <= person.start]
+    return before[-1] if before else next((m for m in firms if m.start >= person.end), None)
 
 
 def _topic(doc: Document, out: DocumentEntities) -> str | None:

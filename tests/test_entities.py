@@ -545,3 +545,11 @@ def test_a_zone_before_a_site_is_a_place_of_its_own():
 
 def test_a_county_listed_after_a_place_is_a_place():
     assert entities("产品销往武汉、仙桃等地。")["仙桃"].cls == "District"
+
+
+def test_a_speaker_named_before_the_title_works_for_the_firm_the_sentence_names():
+    text = ("南宁华糖糖业有限公司正开足马力生产。“今年预计产糖15万吨。”韦光明厂长介绍，"
+            "公司生产的一级白砂糖主要销往广东。")
+    found = facts(text)
+    assert ("韦光明", "worksFor", "南宁华糖糖业有限公司") in found
+    assert ("南宁华糖糖业有限公司", "produces", "一级白砂糖") in found  # a grade, and 主要 ends the goods
