@@ -515,3 +515,4 @@ def test_more_ways_of_saying_a_firm_makes_a_thing(text):
 
 def test_a_plant_built_in_a_zone_locates_the_firm():
     assert (MAKER, "locatedIn", "保定高新区") in done(f"{MAKER}在保定高新区新建了一座工厂。")
+    assert (MAKER, "locatedIn", "保定高新区") in facts(f"{MAKER}计划在保定高新区新建一座年产5000万只口罩的工厂。")
