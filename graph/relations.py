@@ -284,13 +284,19 @@ def _is_oblique(masked: str, index) -> bool:
     return bool(listed) and _is_oblique(masked, int(listed.group(1)))
 
 
+_ACTOR_LETTERS = "EBGO"  # firms, banks, government bodies, organisations: parties that act
+
+
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
                       window_start: int, ents: DocumentEntities) -> list:
     """The nearest compatible mention before the trigger in this sentence; else
     the last one named in the two sentences before; else the article's firm."""
-    before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
-              if p.group(2) in rule.subject_classes and int(p.group(1)) not in objects
+    actors = [p for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
+              if p.group(2) in _ACTOR_LETTERS + rule.subject_classes and int(p.group(1)) not in objects
               and not _is_oblique(masked, int(p.group(1)))]
+    if actors and actors[-1].group(2) not in rule.subject_classes:
+        return []  # 某银行推出“某某贷”: the one acting here cannot be the subject; no one else is
+    before = [int(p.group(1)) for p in actors if p.group(2) in rule.subject_classes]
     if before:
         return [before[-1]]
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes

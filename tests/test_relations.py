@@ -516,3 +516,8 @@ def test_more_ways_of_saying_a_firm_makes_a_thing(text):
 def test_a_plant_built_in_a_zone_locates_the_firm():
     assert (MAKER, "locatedIn", "保定高新区") in done(f"{MAKER}在保定高新区新建了一座工厂。")
     assert (MAKER, "locatedIn", "保定高新区") in facts(f"{MAKER}计划在保定高新区新建一座年产5000万只口罩的工厂。")
+
+
+def test_no_fallback_subject_past_a_party_that_acts_but_cannot_be_the_subject():
+    text = f"{FIRM}今年订单大增。{BANK}推出“纺织贷”，已向多家企业发放贷款。"
+    assert not any(rel == "produces" for _, rel, _ in done(text))
