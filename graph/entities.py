@@ -749,6 +749,19 @@ def _product_end(text: str, pos: int) -> int:
                                                    re.match(r"\d+(?:\.\d+)?(?:万|亿|%)", text[end:])):
             break
         end += 1
+    return _cut_after_head(text, pos, end)
+
+
+def _cut_after_head(text: str, pos: int, end: int) -> int:
+    """晶圆检测设备打破国外垄断: a head noun then a verb ends the goods at the noun."""
+    words = list(tokenizer().cut(text[pos:end], HMM=False))
+    at = pos
+    for i, (word, after) in enumerate(zip(words, words[1:])):
+        at += len(word)
+        # (a verb that ends the phrase may be a noun jieba mistags: 电池托盘)
+        if word.endswith(lexicon().product_heads) and len(after) >= 2 and _word_tags().get(after, "") == "v" \
+                and i + 2 < len(words):
+            return at
     return end
 
 

@@ -141,6 +141,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 subjects = [s for s in subjects if not unfit(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, sentences[max(0, sentence.index - 2)].start,
                                       ents)
+                subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
                 urged = _urged_parties(masked, m, subjects, rule) if m.group("S") and subjects else None
                 subjects = subjects if urged is None else urged
                 if not subjects:
@@ -282,6 +283,17 @@ def _is_oblique(masked: str, index) -> bool:
     start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
     listed = _LISTED_AFTER.search(masked, max(0, start - 12), start) if start > 0 else None
     return bool(listed) and _is_oblique(masked, int(listed.group(1)))
+
+
+_SUBSIDIARY = re.compile(r"(?:旗下|下属|所属|控股)的?(?:全资|控股)?(?:子公司|企业|单位)?⟦(\d+):([A-Z])⟧")
+
+
+def _subsidiary(masked: str, index, classes: str):
+    """A旗下的B宣布…: B, the unit named after its parent, is the one who acts."""
+    if not isinstance(index, int):
+        return index
+    sub = _SUBSIDIARY.match(masked, _placeholder_end(masked, index))
+    return int(sub.group(1)) if sub and sub.group(2) in classes else index
 
 
 _ACTOR_LETTERS = "EBGO"  # firms, banks, government bodies, organisations: parties that act

@@ -521,3 +521,15 @@ def test_a_plant_built_in_a_zone_locates_the_firm():
 def test_no_fallback_subject_past_a_party_that_acts_but_cannot_be_the_subject():
     text = f"{FIRM}今年订单大增。{BANK}推出“纺织贷”，已向多家企业发放贷款。"
     assert not any(rel == "produces" for _, rel, _ in done(text))
+
+
+def test_the_unit_named_after_its_parent_is_the_one_who_acts():
+    text = f"{LANDLORD}旗下的西溪商业运营管理有限公司宣布，对入驻的初创企业免收首年租金。"
+    found = done(text)
+    assert ("西溪商业运营管理有限公司", "reducesRentFor", "初创企业") in found
+    assert (LANDLORD, "reducesRentFor", "初创企业") not in found
+
+
+def test_goods_end_at_their_head_noun_before_a_verb():
+    text = f"{MAKER}研发的12英寸晶圆检测设备打破国外垄断。"
+    assert (MAKER, "produces", "12英寸晶圆检测设备") in done(text)
