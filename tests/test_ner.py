@@ -12,7 +12,7 @@ from graph.ner.cluener import read_corpus, spans_from_label, to_json_line
 from graph.ner.features import (FEATURE_GROUPS, char_statistics, read_char_statistics,
                                 sentence_features, spans_to_tags, tags_to_spans, write_char_statistics)
 from graph.ner.tagger import Tagger
-from graph.ner.train import evaluate_model, score, split_corpus, train_model
+from graph.ner.train import augment, evaluate_model, mention_pool, score, split_corpus, train_model
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "cluener" / "train.json"
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="CLUENER corpus not beside the repo")
@@ -107,6 +107,48 @@ def test_split_is_fixed_and_disjoint():
     training, validation = split_corpus(items)
     assert (training, validation) == split_corpus(items)
     assert len(validation) == 10 and not set(training) & set(validation)
+
+
+def test_augment_replaces_mentions_and_moves_the_spans():
+    examples = [("张三是华夏公司董事长", [(0, 2, "name"), (3, 7, "company"), (7, 10, "position")]),
+                ("欧阳明月在京东集团工作", [(0, 4, "name"), (5, 9, "company")]),
+                ("《红楼梦》很好看", [(0, 5, "book")])]
+    pool = mention_pool(examples, ("name", "company"))
+    assert pool == {"name": ["张三", "欧阳明月"], "company": ["华夏公司", "京东集团"]}
+    copies = augment(examples, 3, 1.0, pool)
+    assert len(copies) == len(examples) and copies == augment(examples, 3, 1.0, pool)
+    assert copies[2] == []  # no replaceable mention: no copy, rather than a duplicate
+    for (text, spans), made in zip(examples, copies):
+        for new_text, new_spans in made:
+            assert new_text != text and [s[2] for s in new_spans] == [s[2] for s in spans]
+            for start, end, label in new_spans:
+                assert new_text[start:end] in pool.get(label, [text[s:e] for s, e, _ in spans])
+            assert new_text.endswith(text[spans[-1][1]:])  # the text after the last mention stays
+    assert augment(examples, 0, 1.0, pool) == [[], [], []]
+    assert augment(examples, 3, 0.0, pool) == [[], [], []]
+
+
+@needs_corpus
+def test_augmented_slice_is_deterministic_and_aligned(corpus_slice):
+    first, second = augment(corpus_slice, 2, 0.5), augment(corpus_slice, 2, 0.5)
+    assert first == second and sum(map(len, first)) > len(corpus_slice) // 2
+    pool = mention_pool(corpus_slice)
+    for (text, spans), made in zip(corpus_slice, first):
+        for new_text, new_spans in made:
+            assert len(new_spans) == len(spans)
+            for (start, end, label), old in zip(new_spans, sorted(spans)):
+                assert label == old[2]
+                mention = new_text[start:end]
+                assert mention == text[old[0]:old[1]] or mention in pool[label]
+            tags = spans_to_tags(len(new_text), new_spans)
+            assert tags_to_spans(tags) == new_spans
+
+
+@needs_corpus
+def test_training_with_augmented_copies(tmp_path, corpus_slice):
+    model = train_model(corpus_slice[:100], tmp_path / "aug.crfsuite", {"max_iterations": 5},
+                        copies=1, p=0.5)
+    assert Tagger(model).tag_many([corpus_slice[0][0]]) is not None
 
 
 @needs_corpus

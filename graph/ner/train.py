@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from .cluener import Span, read_corpus
+from .cluener import LABELS, Span, read_corpus
 from .features import (FEATURE_GROUPS, OPTIONAL_GROUPS, Lexicon, _jieba, char_statistics,
                        sentence_features, spans_to_tags, write_char_statistics)
 
@@ -42,6 +42,15 @@ LEXICON_LABELS = ("address", "book", "company", "game", "government", "movie",
 # twice the size, and feature.minfreq=2 dropped those at a cost of 1.9 points.
 # See the README.
 DEFAULT_PARAMS = {"c1": 0.15, "c2": 0.1, "max_iterations": 150, "feature.minfreq": 0}
+
+# Mention replacement (Dai & Adel 2020): each training sentence gets up to
+# AUGMENT_COPIES extra copies in which each mention of an open-class label is,
+# with probability AUGMENT_P, replaced by another mention of that label. The
+# replacements come from the sentence's own lexicon fold, so the jackknifed
+# lexicon sees a replaced mention no more often than it sees a real one.
+AUGMENT_LABELS = MAIN_LABELS
+AUGMENT_COPIES = 0
+AUGMENT_P = 0.5
 
 
 def split_corpus(examples: list, seed: int = SEED, share: float = VALIDATION_SHARE):
@@ -63,6 +72,57 @@ def build_lexicon(examples: list[tuple[str, list[Span]]]) -> Lexicon:
     return Lexicon({m: max(sorted(c), key=c.get) for m, c in votes.items()})
 
 
+def mention_pool(examples: list[tuple[str, list[Span]]],
+                 labels: tuple[str, ...] = AUGMENT_LABELS) -> dict[str, list[str]]:
+    """label -> its mentions in ``examples``, in corpus order, repeats kept
+    (a frequent mention is drawn as often as it occurs)."""
+    pool: dict[str, list[str]] = {label: [] for label in labels}
+    for text, spans in examples:
+        for start, end, label in spans:
+            if label in pool:
+                pool[label].append(text[start:end])
+    return pool
+
+
+def augment(examples: list[tuple[str, list[Span]]], copies: int, p: float,
+            pool: dict[str, list[str]] | None = None, seed: int = SEED
+            ) -> list[list[tuple[str, list[Span]]]]:
+    """For each example, its mention-replaced copies (a list per example, in order).
+
+    In each of ``copies`` copies every mention of a label in ``pool`` (default:
+    the mentions of ``examples`` themselves) is, with probability ``p``,
+    replaced by a mention of the same label drawn from the pool; the spans
+    follow the new text. A copy that came out unchanged is dropped, and so are
+    the copies of a sentence whose spans overlap. Deterministic for a given seed."""
+    if pool is None:
+        pool = mention_pool(examples)
+    rng = random.Random(seed)
+    out: list[list[tuple[str, list[Span]]]] = []
+    for text, spans in examples:
+        spans = sorted(spans)
+        made: list[tuple[str, list[Span]]] = []
+        if copies > 0 and all(a[1] <= b[0] for a, b in zip(spans, spans[1:])):
+            for _ in range(copies):
+                pieces, new_spans, at, shift, changed = [], [], 0, 0, False
+                for start, end, label in spans:
+                    mention = text[start:end]
+                    if pool.get(label) and rng.random() < p:
+                        new = rng.choice(pool[label])
+                        changed |= new != mention
+                        mention = new
+                    pieces.append(text[at:start])
+                    new_start = start + shift
+                    new_spans.append((new_start, new_start + len(mention), label))
+                    pieces.append(mention)
+                    shift += len(mention) - (end - start)
+                    at = end
+                pieces.append(text[at:])
+                if changed:
+                    made.append(("".join(pieces), new_spans))
+        out.append(made)
+    return out
+
+
 def lexicon_path(model: str | Path) -> Path:
     """The lexicon that goes with a model file: ner.crfsuite -> ner.lexicon.tsv."""
     return Path(model).with_suffix(".lexicon.tsv")
@@ -75,9 +135,11 @@ def char_stats_path(model: str | Path) -> Path:
 
 def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
                 params: dict | None = None, groups: tuple[str, ...] = FEATURE_GROUPS,
-                verbose: bool = False) -> Path:
+                verbose: bool = False, copies: int = AUGMENT_COPIES,
+                p: float = AUGMENT_P, augment_labels: tuple[str, ...] = AUGMENT_LABELS) -> Path:
     """Train and write the model to ``out`` (and, with the lexicon group, its
-    lexicon beside it)."""
+    lexicon beside it). With ``copies``, each sentence also trains as up to
+    that many mention-replaced copies (`augment`), drawn within its lexicon fold."""
     trainer = pycrfsuite.Trainer(verbose=verbose)
     folds = [examples[k::LEXICON_FOLDS] for k in range(LEXICON_FOLDS)]
     char_stats = char_statistics(_jieba()[1]) if "charstats" in groups else None
@@ -85,9 +147,14 @@ def train_model(examples: list[tuple[str, list[Span]]], out: str | Path,
         # jackknife: a sentence's lexicon holds the mentions of the other folds only
         others = [ex for j, other in enumerate(folds) if j != k for ex in other]
         lexicon = build_lexicon(others) if "lexicon" in groups else None
-        for text, spans in fold:
-            trainer.append(sentence_features(text, groups, lexicon, char_stats),
-                           spans_to_tags(len(text), spans))
+        # a copy stays in its sentence's fold and draws replacements from that
+        # fold only, so its lexicon never holds a mention put there by replacement
+        extra = (augment(fold, copies, p, mention_pool(fold, augment_labels), seed=SEED + k)
+                 if copies > 0 else [[]] * len(fold))
+        for example, made in zip(fold, extra):
+            for text, spans in [example, *made]:
+                trainer.append(sentence_features(text, groups, lexicon, char_stats),
+                               spans_to_tags(len(text), spans))
     trainer.set_params({**DEFAULT_PARAMS, **(params or {}),
                         "feature.possible_transitions": True})
     out = Path(out)
@@ -147,7 +214,8 @@ def validation_record_path(model: str | Path) -> Path:
 
 
 def write_validation_record(model: Path, table: dict, shipped_on: int, scored_on: int,
-                            validation_sentences: int, params: dict, groups: tuple[str, ...]) -> None:
+                            validation_sentences: int, params: dict, groups: tuple[str, ...],
+                            augment: dict | None = None) -> None:
     """What `make train` measured, beside the model, for bench_ner.py and the README:
     the scores on the validation split of a model trained on ``scored_on``
     sentences without it. No timings in it, so the same corpus gives the same file."""
@@ -155,6 +223,8 @@ def write_validation_record(model: Path, table: dict, shipped_on: int, scored_on
               "validation": {"sentences": validation_sentences, "scored_model_trained_on": scored_on,
                              "scores": table},
               "params": params, "groups": list(groups)}
+    if augment:
+        record["augment"] = augment
     validation_record_path(model).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
@@ -169,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="drop features seen fewer times than this in training")
     parser.add_argument("--groups", default=",".join(FEATURE_GROUPS),
                         help=f"feature groups to use (default: all of {','.join(FEATURE_GROUPS)})")
+    parser.add_argument("--augment", type=int, default=AUGMENT_COPIES, metavar="K",
+                        help="mention-replaced copies per training sentence (0: none)")
+    parser.add_argument("--augment-p", type=float, default=AUGMENT_P, metavar="P",
+                        help="chance that a mention is replaced in a copy")
+    parser.add_argument("--augment-labels", default=",".join(AUGMENT_LABELS),
+                        help="labels whose mentions a copy may replace")
     parser.add_argument("--limit", type=int, help="train on only the first N training sentences")
     parser.add_argument("--split-only", action="store_true",
                         help="write the model trained without the validation split (for experiments) "
@@ -179,17 +255,23 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown feature groups: {', '.join(sorted(unknown))}")
 
+    augment_labels = tuple(label for label in args.augment_labels.split(",") if label)
+    if set(augment_labels) - set(LABELS):
+        parser.error(f"unknown labels: {', '.join(sorted(set(augment_labels) - set(LABELS)))}")
     training, validation = split_corpus(read_corpus(args.corpus))
     if args.limit:
         training = training[:args.limit]
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
               "feature.minfreq": args.min_freq}
     out = Path(args.out)
+    augmenting = (f"; {args.augment} mention-replaced copies, p={args.augment_p} "
+                  f"({','.join(augment_labels)})" if args.augment > 0 else "")
     print(f"training on {len(training)} sentences, validating on {len(validation)}; "
-          f"features {','.join(groups)}; {params}", file=sys.stderr)
+          f"features {','.join(groups)}; {params}{augmenting}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
         held_out_model = out if args.split_only else Path(tmp) / out.name
-        _timed_training(training, held_out_model, params, groups)
+        _timed_training(training, held_out_model, params, groups, args.augment, args.augment_p,
+                        augment_labels)
         table = evaluate_model(held_out_model, validation, groups)
     print(format_scores(table))
     shipped_on = len(training)
@@ -197,15 +279,22 @@ def main(argv: list[str] | None = None) -> int:
         # the choices are made: the shipped model learns from every sentence
         print(f"training the shipped model on all {len(training) + len(validation)} sentences",
               file=sys.stderr)
-        _timed_training(training + validation, out, params, groups)
+        _timed_training(training + validation, out, params, groups, args.augment, args.augment_p,
+                        augment_labels)
         shipped_on += len(validation)
-    write_validation_record(out, table, shipped_on, len(training), len(validation), params, groups)
+    augment = ({"copies": args.augment, "p": args.augment_p, "labels": list(augment_labels)}
+               if args.augment > 0 else None)
+    write_validation_record(out, table, shipped_on, len(training), len(validation), params, groups,
+                            augment)
     return 0
 
 
-def _timed_training(examples, out: Path, params: dict, groups: tuple[str, ...]) -> None:
+def _timed_training(examples, out: Path, params: dict, groups: tuple[str, ...],
+                    copies: int = 0, p: float = AUGMENT_P,
+                    augment_labels: tuple[str, ...] = AUGMENT_LABELS) -> None:
     started = time.perf_counter()
-    model = train_model(examples, out, params, groups)
+    model = train_model(examples, out, params, groups, copies=copies, p=p,
+                        augment_labels=augment_labels)
     seconds = time.perf_counter() - started
     print(f"trained in {seconds:.1f} s -> {model} ({model.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
