@@ -1202,8 +1202,8 @@ def _shortens(short: str, full: str) -> bool:
 
 def _plausible(m: Mention) -> bool:
     lex = lexicon()
-    if m.cls == PERSON and (len(m.text) < 2 or len(m.text) > 4):
-        return False
+    if m.cls == PERSON and (len(m.text) < 2 or len(m.text) > 4 or not re.search(f"[{CJK}]", m.text)):
+        return False  # (AGV, CEO: a Latin acronym the tagger took for a name)
     if m.cls in ORG_CLASSES and m.text in lex.pronouns:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.groups:

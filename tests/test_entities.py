@@ -553,3 +553,9 @@ def test_a_speaker_named_before_the_title_works_for_the_firm_the_sentence_names(
     found = facts(text)
     assert ("韦光明", "worksFor", "南宁华糖糖业有限公司") in found
     assert ("南宁华糖糖业有限公司", "produces", "一级白砂糖") in found  # a grade, and 主要 ends the goods
+
+
+def test_a_latin_acronym_is_no_person():
+    from graph.entities import Mention, _plausible
+    assert not _plausible(Mention(0, 3, "AGV", "Person", "ner"))  # the tagger's "name" on an acronym
+    assert _plausible(Mention(0, 3, "王立新", "Person", "ner"))
