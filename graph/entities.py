@@ -1200,6 +1200,11 @@ def _shortens(short: str, full: str) -> bool:
     return short[-2:] == full[-2:] and all(ch in it for ch in short)
 
 
+@cache
+def _ending_words() -> frozenset[str]:
+    return frozenset(ending for ending, _ in lexicon().suffixes)
+
+
 def _plausible(m: Mention) -> bool:
     lex = lexicon()
     if m.cls == PERSON and (len(m.text) < 2 or len(m.text) > 4 or not re.search(f"[{CJK}]", m.text)):
@@ -1210,6 +1215,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
+    if m.text in _ending_words():
+        return False  # 步行街, 开发区 alone: a kind of place, not one
     return bool(m.text.strip())
 
 

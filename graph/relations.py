@@ -143,7 +143,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                                       ents)
                 subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
                 urged = _urged_parties(masked, m, subjects, rule) if m.group("S") and subjects else None
-                subjects = subjects if urged is None else urged
+                subjects = subjects if urged is None else [u for u in urged if u not in objects]
                 if not subjects:
                     continue
                 if items is None:
@@ -171,7 +171,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
 
 # Verbs by which one party urges another to act (鼓励国企为租户减租): the urger
 # is not the one who acts.
-_URGING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促")
+_URGING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促|协调|组织|推动|指导|带动")
 
 
 def _urged_parties(masked: str, m: re.Match, subjects: list, rule: Rule) -> list | None:

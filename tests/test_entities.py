@@ -559,3 +559,9 @@ def test_a_latin_acronym_is_no_person():
     from graph.entities import Mention, _plausible
     assert not _plausible(Mention(0, 3, "AGV", "Person", "ner"))  # the tagger's "name" on an acronym
     assert _plausible(Mention(0, 3, "王立新", "Person", "ner"))
+
+
+@pytest.mark.parametrize("word", ["步行街", "开发区", "产业园"])
+def test_a_name_ending_alone_is_no_entity(word):
+    from graph.entities import Mention, _plausible
+    assert not _plausible(Mention(0, len(word), word, "District", "ner"))

@@ -533,3 +533,10 @@ def test_the_unit_named_after_its_parent_is_the_one_who_acts():
 def test_goods_end_at_their_head_noun_before_a_verb():
     text = f"{MAKER}研发的12英寸晶圆检测设备打破国外垄断。"
     assert (MAKER, "produces", "12英寸晶圆检测设备") in done(text)
+
+
+def test_the_party_a_body_arranges_to_cut_rent_is_the_landlord():
+    text = f"杭州市余杭区人民政府协调区属国有企业{LANDLORD}，对西溪商圈的120家商户减免两个月租金。"
+    found = done(text)
+    assert (LANDLORD, "reducesRentFor", "商户") in found
+    assert not any(s == "杭州市余杭区人民政府" for s, rel, _ in found if rel == "reducesRentFor")
