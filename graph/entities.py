@@ -328,6 +328,13 @@ def suffix_mentions(text: str) -> list[Mention]:
                 next((b for b in lex.banks if text.endswith(b, 0, start)), None)
             if bank:
                 start, name, core = start - len(bank), bank + name, bank + core
+        if cls in (BANK, ENTERPRISE) and m.group() in ("分行", "支行", "银行"):
+            found_at = [name.find(b) for b in lex.banks if b in name[:len(name) - len(m.group())]]
+            at = min(found_at, default=-1)
+            if at > 0 and not _place_start_pattern().fullmatch(name[:at]):
+                # 来自由国家开发银行某分行: nothing but a place comes before a known bank's name
+                name, start = name[at:], start + at
+                core = name[: -len(m.group())]
         if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
             continue
         if _is_function_word(core) and not _place_start_pattern().fullmatch(core) \

@@ -540,3 +540,16 @@ def test_the_party_a_body_arranges_to_cut_rent_is_the_landlord():
     found = done(text)
     assert (LANDLORD, "reducesRentFor", "商户") in found
     assert not any(s == "杭州市余杭区人民政府" for s, rel, _ in found if rel == "reducesRentFor")
+
+
+def test_every_bank_of_a_syndicate_lends_to_the_firm_it_supports():
+    text = (f"由{BANK}牵头，中国农业银行宁波分行、宁波银行共同参与的8亿元银团贷款正式签约，"
+            f"支持{FIRM}建设新厂区。")
+    lenders = {s for s, rel, o in done(text) if rel == "lendsTo" and o == FIRM}
+    assert lenders == {BANK, "中国农业银行宁波分行", "宁波银行"}
+
+
+def test_a_bank_branch_name_does_not_take_in_the_words_before_it():
+    ents = {e.label for e in extract_text("其中12亿元来自由国家开发银行山东省分行牵头组建的银团贷款。",
+                                         doc_id="t", use_ner=False).entities.values()}
+    assert "国家开发银行山东省分行" in ents and not any(label.startswith("来自") for label in ents)
