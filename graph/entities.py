@@ -605,6 +605,7 @@ def _amount_of_goods() -> re.Pattern:
     return re.compile(rf"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:{units})")
 # Words that open a product phrase but are not part of the product (一款, 新一代).
 _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
+                              r"|建设|新建|扩建|投建|打造|引进|采购|购置|购买"  # (投资30亿元建设新型显示面板生产基地)
                               r"|(?:国内|全国|全球|世界|业内|行业)?首(?:台套|台|套|款|个|批)"
                               r"|[这该此那][家批款种类些件台套]?)+")
 _PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")

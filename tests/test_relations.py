@@ -553,3 +553,18 @@ def test_a_bank_branch_name_does_not_take_in_the_words_before_it():
     ents = {e.label for e in extract_text("其中12亿元来自由国家开发银行山东省分行牵头组建的银团贷款。",
                                          doc_id="t", use_ner=False).entities.values()}
     assert "国家开发银行山东省分行" in ents and not any(label.startswith("来自") for label in ents)
+
+
+def test_a_firm_that_is_a_customers_supplier_supplies_it():
+    assert (MAKER, "supplies", "国家电网有限公司") in done(f"{MAKER}是国家电网的重要供应商之一。")
+
+
+def test_the_latter_is_the_party_named_last():
+    text = f"保定高新区管委会与{MAKER}签署投资协议。后者将在保定高新区新建一座工厂。"
+    assert (MAKER, "locatedIn", "保定高新区") in facts(text)
+
+
+def test_a_construction_verb_is_no_part_of_the_goods():
+    ex = extract_text("公司将投资30亿元建设新型显示面板生产基地。", doc_id="t", use_ner=False)
+    products = {e.label for e in ex.entities.values() if e.cls == "Product"}
+    assert not any(p.startswith("建设") for p in products), products
