@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -329,8 +330,8 @@ def suffix_mentions(text: str) -> list[Mention]:
             if bank:
                 start, name, core = start - len(bank), bank + name, bank + core
         if cls in (BANK, ENTERPRISE) and m.group() in ("分行", "支行", "银行"):
-            found_at = [name.find(b) for b in lex.banks if b in name[:len(name) - len(m.group())]]
-            at = min(found_at, default=-1)
+            known = _bank_pattern().search(name, 0, len(name) - len(m.group()))
+            at = known.start() if known else -1
             if at > 0 and not _place_start_pattern().fullmatch(name[:at]):
                 # 来自由国家开发银行某分行: nothing but a place comes before a known bank's name
                 name, start = name[at:], start + at
@@ -431,7 +432,7 @@ def _refine_class(name: str, cls: str) -> str:
 def gazetteer_mentions(text: str) -> list[Mention]:
     lex = lexicon()
     found = []
-    for m in _pattern(tuple(sorted(lex.banks, key=len, reverse=True))).finditer(text):
+    for m in _bank_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), BANK, "gazetteer"))
     for m in _pattern(tuple(sorted(lex.government_names, key=len, reverse=True))).finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
@@ -476,6 +477,8 @@ def _industry_groups(text: str) -> list[Mention]:
         for start in range(max(1, m.start() - 6), m.start() - 1):
             if text[start - 1] not in _GROUP_BEFORE:
                 continue
+            if text[start:m.end()] in lexicon().groups:
+                break  # (中小微企业: a fixed group, found as such)
             if re.search(f"(?:[这该一每][家个]|是|成为)[^，。；！？]{{0,16}}$", text[max(0, start - 18):start]):
                 break  # 这家成立不到三年的辣条生产企业, 某某是国内知名的口罩生产企业: one firm, described
             words = list(tokenizer().cut(text[start:m.start()], HMM=False))
@@ -762,6 +765,9 @@ def _product_end(text: str, pos: int) -> int:
 
 def _cut_after_head(text: str, pos: int, end: int) -> int:
     """晶圆检测设备打破国外垄断: a head noun then a verb ends the goods at the noun."""
+    head = _pattern(lexicon().product_heads).search(text, pos, end)
+    if head is None or head.end() >= end - 1:
+        return end  # no head noun with a word after it: nothing to cut (most phrases)
     words = list(tokenizer().cut(text[pos:end], HMM=False))
     at = pos
     for i, (word, after) in enumerate(zip(words, words[1:])):
@@ -963,13 +969,21 @@ def _abbreviations() -> tuple[tuple[str, str], ...]:
     return tuple((part, short) for part, short in _tsv("dict/abbreviations.tsv"))
 
 
-def abbreviated(name: str) -> set[str]:
+@cache
+def _bank_pattern() -> re.Pattern:
+    return _pattern(tuple(sorted(lexicon().banks, key=len, reverse=True)))
+
+
+@cache
+def abbreviated(name: str) -> frozenset[str]:
     """The name with parts the news shortens shortened (data/dict/abbreviations.tsv)."""
+    if not _pattern(tuple(part for part, _ in _abbreviations())).search(name):
+        return frozenset()
     variants = {name}
     for part, short in _abbreviations():
         variants |= {v.replace(part, short) for v in variants if part in v}
     variants.discard(name)
-    return variants
+    return frozenset(variants)
 
 
 def _without_legal_form(name: str) -> str:
@@ -1096,10 +1110,10 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     classes = {**known_classes, **{m.text: m.cls for m in mentions}}
     mentions = _add_alias_mentions(text, mentions, aliases, {**classes, **full_names}, set(full_names))
     # A product named once is that product wherever it recurs (50套叶片……这批叶片由某某生产).
-    products = sorted({m.text for m in mentions if m.cls == PRODUCT}, key=len, reverse=True)
+    products = {m.text for m in mentions if m.cls == PRODUCT}
     if products:
-        mentions = _fill_gaps(mentions, [Mention(m.start(), m.end(), m.group(), PRODUCT, "product")
-                                         for m in _pattern(tuple(products)).finditer(text)])
+        mentions = _fill_gaps(mentions, [Mention(at, at + len(p), p, PRODUCT, "product")
+                                         for p in products for at in _occurrences(text, p)])
 
     # Group mentions into entities, one per full name.
     out = DocumentEntities()
@@ -1157,6 +1171,13 @@ def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
 
 def _is_verb(word: str) -> bool:
     return _word_tags().get(word, "") in ("v", "vn")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _fill_gaps(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
