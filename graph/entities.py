@@ -458,7 +458,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     found += _industry_groups(text)
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
-    for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)企业", text):
+    for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)"
+                         r"(?:企业|牧场|养殖场|合作社|经销商|供应商)", text):
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
@@ -607,7 +608,7 @@ def _amount_of_goods() -> re.Pattern:
     units = "|".join(re.escape(u) for u in sorted(quantities.unit_words("quantity"), key=len, reverse=True))
     return re.compile(rf"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:{units})")
 # Words that open a product phrase but are not part of the product (一款, 新一代).
-_PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
+_PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出口|出售|出(?![口售租])|销售|供应|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
                               r"|建设|新建|扩建|投建|打造|引进|采购|购置|购买"  # (投资30亿元建设新型显示面板生产基地)
                               r"|(?:国内|全国|全球|世界|业内|行业)?首(?:台套|台|套|款|个|批)"
                               r"|[这该此那][家批款种类些件台套]?)+")

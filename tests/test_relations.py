@@ -568,3 +568,22 @@ def test_a_construction_verb_is_no_part_of_the_goods():
     ex = extract_text("公司将投资30亿元建设新型显示面板生产基地。", doc_id="t", use_ner=False)
     products = {e.label for e in ex.entities.values() if e.cls == "Product"}
     assert not any(p.startswith("建设") for p in products), products
+
+
+def test_where_goods_come_from_supplies_them():
+    text = "内蒙古草原鲜乳业有限公司的奶源主要来自周边的18家规模化牧场。"
+    assert ("18家规模化牧场", "supplies", "内蒙古草原鲜乳业有限公司") in done(text)
+
+
+def test_winning_a_tender_of_a_firm_supplies_it():
+    text = f"{MAKER}日前中标北方建工集团有限公司承建的医院项目防护用品采购。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_a_firm_exporting_to_a_customer_supplies_it():
+    assert (MAKER, "supplies", "武汉协和医院") in done(f"{MAKER}向武汉协和医院销售防护服。")
+
+
+def test_a_trade_verb_opens_no_product_name():
+    ex = extract_text("某某公司向海外客户出口服装。", doc_id="t", use_ner=False)
+    assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"服装"}
