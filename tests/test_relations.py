@@ -290,6 +290,10 @@ def test_negated_supply():
     (f"{MAKER}主要产品为医用敷料，年产能约5亿片。", {"医用敷料"}),
     (f"{MAKER}是一家专业生产医用手套的企业。", {"医用手套"}),
     (f"{MAKER}推出一款便携式制氧机“康氧一号”。", {"康氧一号"}),
+    (f"{MAKER}的医用口罩日产能达到20万只。", {"医用口罩"}),
+    (f"{MAKER}主打产品是医用口罩。", {"医用口罩"}),
+    (f"{MAKER}紧急转产医用防护服。", {"医用防护服"}),
+    (f"{MAKER}新上了一条医用口罩生产线。", {"医用口罩"}),
 ])
 def test_production_phrasings(text, products):
     made = {o for s, rel, o in done(text) if rel == "produces" and s == MAKER}
