@@ -594,3 +594,17 @@ def test_a_firm_exporting_to_a_customer_supplies_it():
 def test_a_trade_verb_opens_no_product_name():
     ex = extract_text("某某公司向海外客户出口服装。", doc_id="t", use_ner=False)
     assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"服装"}
+
+
+@pytest.mark.parametrize("text, place", [
+    (f"{MAKER}于2015年入驻石家庄高新区。", "石家庄高新区"),
+    (f"{MAKER}将总部迁至石家庄。", "石家庄市"),
+    (f"总部在石家庄的{MAKER}今年扩产。", "石家庄市"),
+])
+def test_moving_in_and_headquarters_locate_the_firm(text, place):
+    assert (MAKER, "locatedIn", place) in facts(text)
+
+
+def test_a_body_whose_measures_concern_firms_moving_in_is_not_located_there():
+    text = "石家庄高新区管委会近日出台措施，对新入驻石家庄药谷产业园的软件企业免收租金。"
+    assert not any(rel == "locatedIn" for _, rel, _ in done(text))
