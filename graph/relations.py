@@ -135,6 +135,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
         for rule in rules():
             for m in _matches(rule, masked, used):
                 objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
+                # 向天津某企业供货: a place right before 某 describes an unnamed party, it is none itself
+                objects = [o for o in objects if not masked.startswith("某", _placeholder_end(masked, o))]
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.group("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary

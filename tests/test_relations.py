@@ -608,3 +608,21 @@ def test_moving_in_and_headquarters_locate_the_firm(text, place):
 def test_a_body_whose_measures_concern_firms_moving_in_is_not_located_there():
     text = "石家庄高新区管委会近日出台措施，对新入驻石家庄药谷产业园的软件企业免收租金。"
     assert not any(rel == "locatedIn" for _, rel, _ in done(text))
+
+
+def test_a_place_describing_an_unnamed_party_is_no_party():
+    text = f"{MAKER}向天津某新能源汽车企业批量供应电机控制器。"
+    assert not any(rel == "supplies" for _, rel, _ in done(text))
+
+
+def test_a_contract_partner_introduced_by_its_place_and_trade():
+    text = f"今年10月，{MAKER}与浙江绍兴柯桥区的织造企业嘉兴锦华织造有限公司签订了5000吨棉纱订单。"
+    found = done(text)
+    assert (MAKER, "supplies", "嘉兴锦华织造有限公司") in found
+    assert ("嘉兴锦华织造有限公司", "locatedIn", "柯桥区") in found
+
+
+def test_a_loan_got_after_the_bank_was_named_before():
+    text = (f"截至4月7日，{BANK}已向辖区内农民专业合作社发放春耕贷款9.6亿元。"
+            f"其中，望奎县的{FIRM}获得贷款300万元。")
+    assert (BANK, "lendsTo", FIRM) in done(text)
