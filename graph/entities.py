@@ -697,7 +697,7 @@ def _head_after_modifier(text: str, start: int, end: int, counted: bool) -> tupl
 # A bank's named loan scheme: “科技助力贷”, “惠农e贷”.
 _LOAN_PRODUCT = re.compile(r"[“\"「]([^”\"」，。]{1,10}贷)[”\"」]")
 # What a maker is the maker of: 路由器、光猫制造商, 辣条生产企业.
-_MAKER_NOUN = re.compile("(?:的)?(?:制造商|生产商|生产企业|生产厂家|制造企业|代工厂|供应商|供货商)")
+_MAKER_NOUN = re.compile("(?:的)?(?:制造商|生产商|生产企业|生产厂家|制造企业|代工厂|代工企业|供应商|供货商)")
 _LIST_START = re.compile("[，。；：:“”（）()、的是为和及与\n]")
 
 
@@ -731,7 +731,10 @@ def _products_before_maker(text: str) -> list[Mention]:
             start = pos
             while start > 0 and pos - start < _MAX_PRODUCT and not _LIST_START.match(text[start - 1]):
                 start -= 1
-            start = _skip_openers(text, start)
+            one = None
+            for one in re.finditer("[一这该每]家", text[start:pos]):
+                pass  # 某地一家运动鞋代工企业: the goods follow the classifier
+            start = _skip_openers(text, start + (one.end() if one else 0))
             name = text[start:pos]
             if not _is_product_name(name) or not _ends_in_noun(name):
                 break  # 国内领先的供应商: a quality, not a thing

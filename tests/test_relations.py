@@ -626,3 +626,10 @@ def test_a_loan_got_after_the_bank_was_named_before():
     text = (f"截至4月7日，{BANK}已向辖区内农民专业合作社发放春耕贷款9.6亿元。"
             f"其中，望奎县的{FIRM}获得贷款300万元。")
     assert (BANK, "lendsTo", FIRM) in done(text)
+
+
+def test_a_firm_introduced_by_its_place_and_trade_after_a_dash():
+    text = "石狮市一家童装代工企业——福建石狮华美服饰有限公司，今年订单大增。"
+    found = done(text)
+    assert ("福建石狮华美服饰有限公司", "locatedIn", "石狮市") in found
+    assert ("福建石狮华美服饰有限公司", "produces", "童装") in found
