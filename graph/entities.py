@@ -4,10 +4,13 @@ Sources of mentions, each a small function returning Mention candidates:
   - the trained tagger (graph.ner), when its model is installed;
   - organisation endings (data/dict/org_suffixes.tsv) with a left boundary found
     on jieba tokens;
-  - gazetteers: banks, the central bank, administrative divisions, groups of firms;
+  - gazetteers: banks, the central bank, administrative divisions, groups of firms
+    (listed, or named by their trade: 的食品饮料企业), names before a stock code;
   - people named with their role (据…总经理张某介绍) and product phrases.
 Overlaps are resolved longest-first; then aliases (（简称“X”）), derived short
-forms of full names, and pronouns (该公司, 该行) join mentions into entities.
+forms of full names, abbreviations of name parts (data/dict/abbreviations.tsv:
+管委会, 农商行), a place's short and full name, and pronouns (该公司, 该行,
+bare 公司 for the firm the article is about) join mentions into entities.
 """
 from __future__ import annotations
 
