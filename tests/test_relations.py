@@ -41,6 +41,7 @@ FIRM = "宁波海曙纺织有限公司"
     f"在{BANK}的大力支持下，{FIRM}获得了500万元贷款。",
     f"{FIRM}从{BANK}贷款500万元，用于采购原料。",
     f"{FIRM}通过{BANK}的“抵押快贷”获得资金300万元。",
+    f"{FIRM}获{BANK}贷款500万元。",
     f"{BANK}向海曙区的{FIRM}发放贷款3000万元。",
 ])
 def test_lending_phrasings(text):
@@ -617,3 +618,17 @@ def test_a_firm_introduced_by_its_place_and_trade_after_a_dash():
 ])
 def test_no_fact_of_this_kind(text, relation):
     assert not any(rel == relation for _, rel, _ in done(text))
+
+
+@pytest.mark.parametrize("text, recipient", [
+    (f"{MAKER}为武汉协和医院提供设备。", "武汉协和医院"),
+    (f"国家电网的电缆供应商{MAKER}近日扩产。", "国家电网有限公司"),
+    (f"武汉协和医院订购了{MAKER}的防护服。", "武汉协和医院"),
+    (f"{MAKER}为国家电网代工电表。", "国家电网有限公司"),
+])
+def test_more_supply_phrasings(text, recipient):
+    assert (MAKER, "supplies", recipient) in done(text)
+
+
+def test_a_bank_providing_financial_products_supplies_nothing():
+    assert not any(rel == "supplies" for _, rel, _ in done(f"{BANK}为{FIRM}提供金融产品和服务。"))
