@@ -1451,7 +1451,9 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
             role = title.group() if title else ""
             employer = _speakers_firm(text, person, out)
         else:
-            employer = _employer_before(text, person.start - len(role), org_by_end)
+            employer = _employer_before(text, person.start - len(role), org_by_end) or \
+                next((org_by_end[at] for at in range(person.start - len(role) + 1, person.start) if at in org_by_end),
+                     None)  # 某银行宁波分行行长某某: the title (分行行长) overlaps the name's ending
         out.entities[key].attrs.setdefault("role", role)
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)

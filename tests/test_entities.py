@@ -559,3 +559,14 @@ def test_a_latin_acronym_is_no_person():
 def test_a_name_ending_alone_is_no_entity(word):
     from graph.entities import Mention, _plausible
     assert not _plausible(Mention(0, len(word), word, "District", "ner"))
+
+
+def test_a_title_overlapping_the_name_ending_still_finds_the_employer():
+    # 分行行长 is a title of its own, and 分行 also ends the bank's name
+    assert ("王明", "worksFor", "中国工商银行宁波分行") in facts("中国工商银行宁波分行行长王明说，贷款增长较快。")
+
+
+def test_a_bank_branch_by_the_banks_short_name_is_the_same_branch():
+    text = "中国工商银行宁波分行向某某纺织公司发放贷款。工行宁波分行行长王明表示满意。"
+    ents = entities(text)
+    assert "工行宁波分行" in ents["中国工商银行宁波分行"].aliases and "工行宁波分行" not in ents
