@@ -269,8 +269,9 @@ def _cut_at_division(name: str) -> str:
         if len(name) - m.start() < 5 or re.search(r"[（(][^）)]*$", prefix):
             continue
         last = list(tokenizer().cut(prefix, HMM=False))[-1]
-        if _word_tags().get(last, "") in ("n", "vn", "s", "f") or last in "方东主商":
-            return name[m.start():]
+        if _word_tags().get(last, "") in ("n", "vn", "s", "f") or last in "方东主商" \
+                or _word_tags().get(last) == "ns" and not _place_start_pattern().fullmatch(last):
+            return name[m.start():]  # (惠及 is a place to jieba, but no division: 惠及杭州某某公司)
         break
     return name
 
@@ -462,7 +463,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     found += _industry_groups(text)
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)"
-                         r"(?:企业|牧场|养殖场|合作社|经销商|供应商)", text):
+                         r"(?:企业|牧场|养殖场|合作社|经销商|供应商|商户|租户|个体工商户)", text):
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found

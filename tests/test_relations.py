@@ -140,6 +140,9 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}已为承租其房产的326家企业减免租金共计900万元。", "326家企业"),
     (f"{LANDLORD}为西溪商圈的218家商户免除了6个月租金。", "商户"),
     (f"{LANDLORD}为园区内的小微企业免租3个月。", "小微企业"),
+    (f"{LANDLORD}旗下商场的商户可享受一个月免租期。", "商户"),
+    (f"{LANDLORD}宣布，所有租户2月租金全免。", "租户"),
+    (f"租金减免惠及{LANDLORD}的128家租户。", "租户"),  # (惠及 is a place to jieba)
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
