@@ -1465,7 +1465,8 @@ def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention])
     while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
                                                                              role_start)):
         role_start = title.start()
-    employer = org_by_end.get(role_start)
+    employer = org_by_end.get(role_start) or (org_by_end.get(role_start - 1) if text[role_start - 1:role_start] == "的"
+                                              else None)  # 某某公司的负责人某某
     if employer is None:  # 某某公司技术部主任, 公司研发总监: a department between
         employer = next((org_by_end[at] for at in range(max(0, role_start - 6), role_start)
                          if at in org_by_end and _DEPARTMENT.fullmatch(text, at, role_start)), None)

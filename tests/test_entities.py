@@ -570,3 +570,11 @@ def test_a_bank_branch_by_the_banks_short_name_is_the_same_branch():
     text = "中国工商银行宁波分行向某某纺织公司发放贷款。工行宁波分行行长王明表示满意。"
     ents = entities(text)
     assert "工行宁波分行" in ents["中国工商银行宁波分行"].aliases and "工行宁波分行" not in ents
+
+
+@pytest.mark.parametrize("text, person", [
+    ("来自华北农机装备有限公司的技术员赵强说，订单很多。", "赵强"),
+    ("记者采访了华北农机装备有限公司的负责人孙伟，他说订单很多。", "孙伟"),
+])
+def test_an_employer_joined_to_the_title_by_de(text, person):
+    assert (person, "worksFor", "华北农机装备有限公司") in facts(text)
