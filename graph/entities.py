@@ -495,20 +495,25 @@ def _industry_groups(text: str) -> list[Mention]:
     return found
 
 
+def _word_around(text: str, at: int, lo: int = 0) -> str | None:
+    """The jieba word (text cut from ``lo``) that ``at`` falls strictly inside, if any."""
+    pos = lo
+    for word in tokenizer().cut(text[lo:at + 4], HMM=False):
+        if pos < at < pos + len(word):
+            return word
+        pos += len(word)
+        if pos >= at:
+            return None
+    return None
+
+
 def _starts_inside_word(text: str, at: int) -> bool:
     """Is ``at`` inside a jieba word that is no place name itself (通 of 恒通)?
     Cut locally: most places follow punctuation or a function word."""
     if at == 0 or not re.match(f"[{CJK}]", text[at - 1]):
         return False
-    lo = max(0, at - 4)
-    pos = lo
-    for word in tokenizer().cut(text[lo:at + 4], HMM=False):
-        if pos < at < pos + len(word):
-            return _word_tags().get(word, "") not in ("ns", "nt")
-        pos += len(word)
-        if pos >= at:
-            return False
-    return False
+    word = _word_around(text, at, max(0, at - 4))
+    return word is not None and _word_tags().get(word, "") not in ("ns", "nt")
 
 
 def listed_mentions(text: str) -> list[Mention]:
@@ -533,12 +538,8 @@ def _is_word_end(text: str, start: int, end: int) -> bool:
 
 def _cuts_a_name(text: str, at: int) -> bool:
     """Is ``at`` inside a jieba word that names a place or an institution?"""
-    pos = 0
-    for word in tokenizer().cut(text[:at + 4], HMM=False):
-        if pos < at < pos + len(word):
-            return _word_tags().get(word, "") in ("ns", "nt")
-        pos += len(word)
-    return False
+    word = _word_around(text, at)
+    return word is not None and _word_tags().get(word, "") in ("ns", "nt")
 
 
 @cache
@@ -1161,11 +1162,13 @@ def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
                               full_names: dict[str, str]) -> list[Mention]:
     """某某装备生产部, 某某实业党委: a firm's short form then one of its units is
     the firm (its unit's head works for it), not an agency ending in 部 or 委.
-    So is a tagged span that runs on into a verb (由某某装备生产)."""
+    So is a tagged span that runs on into a verb (由某某装备生产). Such a span's
+    text is dropped from ``full_names``: it names no firm of its own."""
     out = []
+    longest_first = sorted(aliases, key=len, reverse=True)
     for m in mentions:
         if m.cls in ORG_CLASSES:
-            firm = next((a for a in sorted(aliases, key=len, reverse=True)
+            firm = next((a for a in longest_first
                          if m.text.startswith(a) and aliases[a] != m.text
                          and full_names.get(aliases[a]) in (ENTERPRISE, BANK)
                          and (_UNIT.fullmatch(m.text, len(a)) or m.source == "ner" and _is_verb(m.text[len(a):]))),
@@ -1386,9 +1389,8 @@ def _main_firm(before: list[Mention]) -> Mention:
     counts: dict[str, int] = {}
     for m in before:
         counts[m.key] = counts.get(m.key, 0) + 1
-    best = max(counts.values())
-    return next(m for m in reversed(before) if counts[m.key] == best and
-                m.key == next(k for k in counts if counts[k] == best))
+    key = max(counts, key=counts.get)  # (the first of equals: dicts keep the order of mention)
+    return next(m for m in reversed(before) if m.key == key)
 
 
 def _antecedent(text: str, at: int, before: list[Mention]) -> Mention:

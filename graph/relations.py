@@ -20,7 +20,7 @@ from . import quantities
 from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .resources import resource
-from .types import (DONE, LENDS_TO, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
+from .types import (BANK, DONE, LENDS_TO, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
                     Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
@@ -101,6 +101,9 @@ def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mentio
     return "".join(parts), used, origin
 
 
+_LIST_GROUP = re.compile(r"等⟦(\d+):Q⟧")  # A、B等18家企业: the group a list ends with
+
+
 def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
     """The mention in a slot and any listed right after it: A、B和C. Places
     with nothing between them are a path, not a list (广东佛山, 南宁市青秀区):
@@ -117,7 +120,7 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
             found.pop()
         found.append(int(more.group(1)))
         letter, pos = more.group(2), more.end()
-    group = re.compile(r"等⟦(\d+):Q⟧").match(masked, pos)
+    group = _LIST_GROUP.match(masked, pos)
     if group and "Q" in classes and group.end() <= limit:
         found.append(int(group.group(1)))  # A等粮食加工企业: the group the examples stand for
     return found
@@ -335,7 +338,7 @@ def _as_loan(fact: Fact, ents: DocumentEntities) -> Fact:
     """A bank that provides a loan product (为某某定制了“科创贷”) lends."""
     product = ents.entities.get(fact.details.get("product", ""))
     subject = ents.entities.get(fact.subject)
-    if fact.relation == SUPPLIES and subject is not None and subject.cls == "Bank" \
+    if fact.relation == SUPPLIES and subject is not None and subject.cls == BANK \
             and product is not None and product.label.endswith("贷"):
         return replace(fact, relation=LENDS_TO, rule=fact.rule + "+loan-product")
     return fact
