@@ -1162,7 +1162,7 @@ def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
                               full_names: dict[str, str]) -> list[Mention]:
     """某某装备生产部, 某某实业党委: a firm's short form then one of its units is
     the firm (its unit's head works for it), not an agency ending in 部 or 委.
-    So is a tagged span that runs on into a verb (由某某装备生产). Such a span's
+    So is a tagged span that runs on into a verb or a noun (由某某装备生产). Such a span's
     text is dropped from ``full_names``: it names no firm of its own."""
     out = []
     longest_first = sorted(aliases, key=len, reverse=True)
@@ -1171,7 +1171,7 @@ def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
             firm = next((a for a in longest_first
                          if m.text.startswith(a) and aliases[a] != m.text
                          and full_names.get(aliases[a]) in (ENTERPRISE, BANK)
-                         and (_UNIT.fullmatch(m.text, len(a)) or m.source == "ner" and _is_verb(m.text[len(a):]))),
+                         and (_UNIT.fullmatch(m.text, len(a)) or m.source == "ner" and _not_a_name(m.text[len(a):]))),
                         None)
             if firm:
                 full_names.pop(m.text, None)
@@ -1180,8 +1180,12 @@ def _firms_before_departments(mentions: list[Mention], aliases: dict[str, str],
     return out
 
 
-def _is_verb(word: str) -> bool:
-    return _word_tags().get(word, "") in ("v", "vn")
+def _not_a_name(rest: str) -> bool:
+    """What a tagged span adds after a firm's short form, when it is no part of a
+    name: a verb (由某某装备生产) or a common noun (某某新材新厂房), not a name's
+    ending (某某新材芜湖分公司 is a firm of its own)."""
+    return not rest.endswith(_org_endings()) and \
+        all(_word_tags().get(w, "") in ("v", "vn", "n", "a") for w in tokenizer().cut(rest, HMM=False))
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -1209,7 +1213,7 @@ def _drop_descriptive_groups(text: str, mentions: list[Mention]) -> list[Mention
             if nxt is not None and nxt.start == m.end and nxt.cls in ORG_CLASSES:
                 continue
             clause_start = max(text.rfind(c, 0, m.start) for c in "，。；！？\n") + 1
-            if re.search(r"(?:是|为|属于)(?:一家|一个|一批)?[^，。；]{0,12}$", text[clause_start:m.start]) \
+            if re.search(r"(?:是|为|属于)(?:一家|一个|一批)?[^，。；]{0,20}$", text[clause_start:m.start]) \
                     and re.match(r"\s*(?:[。；，]|$|之一)", text[m.end:]):
                 continue
         keep.append(m)

@@ -578,3 +578,14 @@ def test_a_bank_branch_by_the_banks_short_name_is_the_same_branch():
 ])
 def test_an_employer_joined_to_the_title_by_de(text, person):
     assert (person, "worksFor", "华北农机装备有限公司") in facts(text)
+
+
+def test_a_long_description_of_one_firm_names_no_group():
+    text = "华兴新材料股份有限公司是一家专注于锂电池隔膜研发生产的高新技术企业。"
+    assert not any(e.cls == "EnterpriseGroup" for e in entities(text).values())
+
+
+@pytest.mark.parametrize("rest, runs_on", [("新厂房", True), ("生产", True), ("芜湖分公司", False)])
+def test_what_a_tagged_span_adds_after_a_short_form(rest, runs_on):
+    from graph.entities import _not_a_name
+    assert _not_a_name(rest) is runs_on
