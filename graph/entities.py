@@ -198,7 +198,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
             pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
             continue
         if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
-                or _is_apposition(word, cls):
+                or _is_apposition(word, cls) or _ends_in_direction(word):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
         if len(word) > 1 and word[0] in _PREPOSITIONS and \
                 (word not in tokenizer().FREQ or i > 0 and words[i - 1].endswith(_org_endings())):
@@ -209,6 +209,11 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     if cls != PRODUCT:
         pos = _extend_to_place(text, start, pos, words, end)
     return pos
+
+
+def _ends_in_direction(word: str) -> bool:
+    """交付给, 销往, 运至: a verb with its direction glued on (jieba: one word) ends a name."""
+    return len(word) >= 2 and word[-1] in "给往至" and _word_tags().get(word, "") in ("v", "vn")
 
 
 def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int) -> int:
@@ -327,12 +332,13 @@ def suffix_mentions(text: str) -> list[Mention]:
         name = _cut_at_division(text[start:end])
         start = end - len(name)
         core = name[: -len(m.group())]
-        if m.group() in ("分行", "支行") and _place_start_pattern().fullmatch(core):
-            # 某某银行 + 大连分行: one branch
-            bank = next((b.text for b in found if b.end == start and b.cls == BANK), None) or \
+        branch_place = core[:-1] if m.group() == "公司" and core.endswith("分") else core  # (江苏 + 分公司)
+        if (m.group() in ("分行", "支行") or branch_place != core) and _place_start_pattern().fullmatch(branch_place):
+            # 某某银行 + 大连分行, 某某保险公司 + 江苏分公司: one branch
+            parent = next((b.text for b in found if b.end == start and b.cls in (BANK, ENTERPRISE)), None) or \
                 next((b for b in lex.banks if text.endswith(b, 0, start)), None)
-            if bank:
-                start, name, core = start - len(bank), bank + name, bank + core
+            if parent:
+                start, name, core = start - len(parent), parent + name, parent + core
         if cls in (BANK, ENTERPRISE) and m.group() in ("分行", "支行", "银行"):
             known = _bank_pattern().search(name, 0, len(name) - len(m.group()))
             at = known.start() if known else -1

@@ -589,3 +589,13 @@ def test_a_long_description_of_one_firm_names_no_group():
 def test_what_a_tagged_span_adds_after_a_short_form(rest, runs_on):
     from graph.entities import _not_a_name
     assert _not_a_name(rest) is runs_on
+
+
+def test_a_verb_with_its_direction_glued_on_ends_a_name():
+    ents = entities("这批设备由华北重工机械有限公司生产，将交付给中东石油工程有限公司使用。")
+    assert "中东石油工程有限公司" in ents and not any(label.startswith("交付") for label in ents)
+
+
+def test_a_firm_and_its_provincial_branch_are_one_name():
+    ents = entities("华泰财产保险有限公司江苏分公司为该批货物提供了保险。")
+    assert "华泰财产保险有限公司江苏分公司" in ents and "江苏分公司" not in ents
