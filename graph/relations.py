@@ -42,6 +42,7 @@ class Rule:
     object_classes: str
     modality: str | None
     subject_optional: bool = False  # {S:ROLE}?: the subject may be elsewhere, so no party after 在/向/为 is it
+    trigger: re.Pattern | None = None  # the trigger words alone: a sentence without them is not searched
 
 
 def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
@@ -77,8 +78,10 @@ def rules() -> tuple[Rule, ...]:
     out = []
     for r in spec["rule"]:
         regex, subj, obj = _expand(r["pattern"], spec["roles"])
+        trigger = re.search(r"\{T:([^}]+)\}", r["pattern"])
         out.append(Rule(r["id"], r["relation"], re.compile(regex), subj, obj, r.get("modality"),
-                        "{S:" in r["pattern"] and "}?{G}" in r["pattern"]))
+                        "{S:" in r["pattern"] and "}?{G}" in r["pattern"],
+                        re.compile(trigger.group(1)) if trigger else None))
     return tuple(out)
 
 
@@ -198,6 +201,8 @@ def _matches(rule: Rule, masked: str, used: list[Mention]):
     """The rule's matches; when a match pairs an entity with itself (a bank
     and 该行 naming it again), look again from just after its start, so a later
     mention can fill the slot."""
+    if rule.trigger is not None and not rule.trigger.search(masked):
+        return  # (most sentences hold none of a rule's trigger words: a cheap test first)
     pos = 0
     while (m := rule.regex.search(masked, pos)) is not None:
         yield m
