@@ -74,9 +74,20 @@ def _tsv(name: str) -> list[list[str]]:
     return [line.split("\t") for line in read_lines(name)]
 
 
+@cache
+def _division_rows() -> tuple[tuple[str, ...], ...]:
+    """(adcode, name, short name, level) of every division, read once."""
+    return tuple(tuple(row) for row in _tsv("dict/divisions.tsv"))
+
+
+@cache
+def _ethnic_names() -> tuple[str, ...]:
+    return tuple(sorted(read_lines("dict/ethnic_groups.txt"), key=len, reverse=True))
+
+
 def _without_ethnic_names(short: str) -> str:
     """海西蒙古族藏族 -> 海西, 博尔塔拉蒙古 -> 博尔塔拉."""
-    names = sorted(read_lines("dict/ethnic_groups.txt"), key=len, reverse=True)
+    names = _ethnic_names()
     stripped = True
     while stripped:
         stripped = False
@@ -106,7 +117,7 @@ def lexicon() -> Lexicon:
             if short.strip():
                 enterprises[short.strip()] = row[0]
     divisions = {}
-    for code, name, short, level in _tsv("dict/divisions.tsv"):
+    for code, name, short, level in _division_rows():
         divisions[name] = level
         # Short forms of provinces and cities (北京, 武汉) are safe; of counties they are not.
         if short and level in ("province", "city"):
@@ -389,7 +400,7 @@ _TOWN_ENDINGS = ("镇", "街道")
 def _division_short_names() -> dict[str, tuple[str, ...]]:
     """浙江 -> (浙江省,), 吉林 -> (吉林省, 吉林市), 朝阳 -> (朝阳市, 朝阳区, 朝阳县 ...)."""
     names: dict[str, tuple[str, ...]] = {}
-    for code, name, short, level in _tsv("dict/divisions.tsv"):
+    for code, name, short, level in _division_rows():
         if short and short != name and name not in names.get(short, ()):
             names[short] = names.get(short, ()) + (name,)
     return names
@@ -398,7 +409,7 @@ def _division_short_names() -> dict[str, tuple[str, ...]]:
 @cache
 def _full_division_names() -> frozenset[str]:
     """上海市, 浦东新区: divisions as officially named, not their short forms (广州)."""
-    return frozenset(name for code, name, short, level in _tsv("dict/divisions.tsv"))
+    return frozenset(name for code, name, short, level in _division_rows())
 
 
 @cache
@@ -553,7 +564,7 @@ def _place_start_pattern() -> re.Pattern:
     """Place names a firm or site name may start with: divisions and the short
     names of counties (正定国际机场), which are too ambiguous to stand alone."""
     names = set(lexicon().divisions)
-    for code, name, short, level in _tsv("dict/divisions.tsv"):
+    for code, name, short, level in _division_rows():
         if len(short) >= 2:
             names.add(short)
     return _pattern(tuple(sorted(names)))
@@ -1042,7 +1053,7 @@ def _division_prefixes(name: str) -> list[str]:
 def _division_codes() -> dict[str, tuple[str, str]]:
     """name or short name -> (adcode, level); the first listed wins."""
     codes: dict[str, tuple[str, str]] = {}
-    for code, name, short, level in _tsv("dict/divisions.tsv"):
+    for code, name, short, level in _division_rows():
         codes.setdefault(name, (code, level))
         if short:
             codes.setdefault(short, (code, level))
