@@ -984,10 +984,40 @@ def short_forms(name: str) -> set[str]:
             root = root[: -len(words[0])]
             trades.append(words[0])
             forms.add(root)
-        forms.update(root + word for word in trades + ["公司"] if root != form)
+        if root == form:
+            root = _trade_name(form)
+            if root:  # 某某汽车部件 -> 某某, 某某汽车, 某某公司
+                forms.update((root, form[:len(root) + len(_first_word(form[len(root):]))], root + "公司"))
+        else:
+            forms.update(root + word for word in trades + ["公司"])
     return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
             and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
             and _word_tags().get(f) not in ("ns", "nt")}  # 杭州湾: a place, not the firm
+
+
+def _first_word(text: str) -> str:
+    return next(iter(tokenizer().cut(text, HMM=False)), "")
+
+
+def _trade_name(form: str) -> str | None:
+    """The two-character trade name of a name whose trade is not in
+    data/dict/industry_words.txt: 某某 + 汽车部件, when the rest is common nouns
+    and no word runs across the two characters (某某鱼 + 粮油 is left alone)."""
+    if len(form) < 4:
+        return None
+    words, pos = [], 0
+    for word in tokenizer().cut(form, HMM=False):
+        if pos < 2 < pos + len(word):
+            return None
+        if pos >= 2:
+            words.append(word)
+        pos += len(word)
+    tags = _word_tags()
+    if tags.get(form[:2], "nz")[0] != "n" or tags.get(form[:2]) == "n":
+        return None  # a common noun (空气 of 空气炸锅代工) is a trade, not a trade name
+    if all(len(w) >= 2 and tags.get(w) in ("n", "vn", "nz") for w in words):
+        return form[:2]
+    return None
 
 
 @cache
@@ -1043,8 +1073,11 @@ def _division_prefixes(name: str) -> list[str]:
         out.append(name[:end])
     # After a city, the short name of one of its own counties (常州金坛); a county
     # of somewhere else is more likely the trade name itself (山西晋源 is no 晋源区).
-    county = _place_start_pattern().match(name, end) if last else None
-    if county and _is_county_of(county.group(), last) and not _cuts_a_name(name, county.end()):
+    county = _place_start_pattern().match(name, end)
+    if county and not _cuts_a_name(name, county.end()) and \
+            (_is_county_of(county.group(), last) if last else len(name) - county.end() >= 4):
+        # 顺德某某电器: a county's short name opening a name with room for a trade
+        # name and a trade after it is the firm's place (a bare 某某 is not cut)
         out.append(name[:county.end()])
     return out
 

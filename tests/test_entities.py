@@ -120,6 +120,29 @@ def test_short_forms_keep_whole_trade_words(full, short):
     assert "祁连新" not in short_forms(full)  # 新能源 is one word
 
 
+@pytest.mark.parametrize("full, short", [
+    ("衢州瑞峰汽车部件有限公司", "瑞峰"),        # a trade made of common nouns not in the list
+    ("衢州瑞峰汽车部件有限公司", "瑞峰公司"),
+    ("昭通岚越马铃薯产业有限公司", "岚越马铃薯"),  # the trade name with the trade's first word
+    ("余姚澜舟电器有限公司", "澜舟电器"),        # a county's short name opening the name
+])
+def test_a_two_character_trade_name_before_common_nouns(full, short):
+    from graph.entities import short_forms
+    assert short in short_forms(full)
+
+
+def test_a_common_noun_opening_a_name_is_no_trade_name():
+    from graph.entities import short_forms
+    assert "空气" not in short_forms("空气净化器代工有限公司")
+
+
+def test_a_trade_name_short_form_is_the_firm_later():
+    text = "余姚澜舟电器有限公司新建了厂房。澜舟电器位于余姚市，澜舟公司今年产值增长两成。"
+    ents = entities(text)
+    assert {"澜舟电器", "澜舟公司"} <= ents["余姚澜舟电器有限公司"].aliases
+    assert not any(e.cls == "Enterprise" and label != "余姚澜舟电器有限公司" for label, e in ents.items())
+
+
 def test_a_place_prefix_ends_where_a_word_does():
     from graph.entities import short_forms
     forms = short_forms("浙江杭州湾汽配有限公司")
