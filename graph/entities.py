@@ -208,8 +208,11 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         if word == "和" and cls == GOVERNMENT and i > 0 and not words[i - 1].endswith(_AGENCY_ENDS):
             pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
             continue
+        if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
+            pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
+            break
         if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
-                or _is_apposition(word, cls) or _ends_in_direction(word):
+                or _is_apposition(word, cls) and not _is_place_word_after_place(words, i) or _ends_in_direction(word):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
         if len(word) > 1 and word[0] in _PREPOSITIONS and \
                 (word not in tokenizer().FREQ or i > 0 and words[i - 1].endswith(_org_endings())):
@@ -219,7 +222,36 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     pos = max(pos, start)
     if cls != PRODUCT:
         pos = _extend_to_place(text, start, pos, words, end)
+        pos -= _known_firm_before_place(text, start, pos)
     return pos
+
+
+def _crosses_into_place(text: str, at: int, word_end: int) -> bool:
+    place = _place_start_pattern().match(text, at)
+    return place is not None and place.end() > word_end
+
+
+def _is_place_word_after_place(words: list[str], i: int) -> bool:
+    """宁夏塞上某某公司, 江苏海上某某公司: a word jieba calls a location is part of the
+    name right after a place; a relational one (省内, 市外, 当地) is not."""
+    return i > 0 and _word_tags().get(words[i]) == "s" and words[i][-1] not in "内外里中边下旁前后底处地" \
+        and _place_start_pattern().fullmatch(words[i - 1]) is not None
+
+
+def _known_firm_before_place(text: str, start: int, pos: int) -> int:
+    """The length of a known firm's short form right before a place that opens
+    the name: 国网 + 某省电力公司, 中车 + 某市某某车辆有限公司 (a subsidiary's name)."""
+    if not _place_start_pattern().match(text, pos):
+        return 0
+    known = _known_firm_pattern().search(text, max(start, pos - 6), pos)
+    while known and known.end() != pos:
+        known = _known_firm_pattern().search(text, known.start() + 1, pos)
+    return len(known.group()) if known else 0
+
+
+@cache
+def _known_firm_pattern() -> re.Pattern:
+    return _pattern(tuple(sorted((k for k in lexicon().enterprises if len(k) >= 2), key=len, reverse=True)))
 
 
 def _ends_in_direction(word: str) -> bool:
@@ -242,7 +274,8 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
             hard -= 1  # a place name then 和/与 and a trade name: 浙江和美置业, not 和 + 美置业
             continue
         if (word in lex.boundaries and word not in _industry_words()) or _is_apposition(word) or \
-                _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn"):
+                _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn") \
+                and not _is_number_word_in_name(word):
             break  # (an industry word such as 制造 is a boundary verb elsewhere, but part of 某某装备制造集团)
         hard -= len(word)
     hard = max(hard, start)
@@ -254,6 +287,13 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     return place.start()
 
 
+def _is_number_word_in_name(word: str) -> bool:
+    """四方, 九州, 万向: a numeral word jieba tags 'm' that trade names use; not a
+    count (两家, 多个) or a plain number."""
+    return len(word) >= 2 and _word_tags().get(word) == "m" and word[-1] not in "家个批些位名种户次年月日号成倍" \
+        and not re.fullmatch(r"[\d.一二三四五六七八九十百千万亿两几多余]+", word)
+
+
 # Endings of agency names: a 和 right after one joins two agencies (市商务局和市场监管局).
 _AGENCY_ENDS = ("局", "委", "厅", "办", "部", "会", "院", "府", "处", "所")
 
@@ -263,7 +303,7 @@ def _is_apposition(word: str, cls: str = ENTERPRISE) -> bool:
     or a locative (国内, 当地): it stands before the name and is never part of
     it. (A site's name may hold a locative: 金沙海岸购物中心; and any name a
     longer one: 青岛西海岸新区.)"""
-    return len(word) >= 2 and word.endswith(("公司", "企业")) or \
+    return len(word) >= 2 and word.endswith(("公司", "企业")) or len(word) == 2 and word[1] == "企" or \
         (_word_tags().get(word) == "s" and cls != SITE and len(word) <= 2)
 
 
@@ -278,8 +318,9 @@ def _cut_at_division(name: str) -> str:
         if m.start() == 0:
             continue
         prefix = name[:m.start()]
-        if _division_pattern().fullmatch(prefix) or prefix in _NAME_PARTS or prefix.endswith(("集团", "中国")):
-            continue
+        if _division_pattern().fullmatch(prefix) or prefix in _NAME_PARTS or prefix.endswith(("集团", "中国")) \
+                or _known_firm_pattern().fullmatch(prefix):
+            continue  # (国网 + 某省电力公司: a known firm's subsidiary)
         if prefix.endswith(_org_endings()):
             return name  # a branch of a named body: 某某银行河南省分行, 某某集团四川分公司
         if len(name) - m.start() < 5 or re.search(r"[（(][^）)]*$", prefix):
@@ -357,8 +398,9 @@ def suffix_mentions(text: str) -> list[Mention]:
                 # 来自由国家开发银行某分行: nothing but a place comes before a known bank's name
                 name, start = name[at:], start + at
                 core = name[: -len(m.group())]
-        if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")):
-            continue
+        if len(core) < 2 or core in lex.pronouns or core.startswith(("该", "本", "这", "那", "其", "各", "每")) \
+                or core in lex.boundaries:
+            continue  # (网传公司: the rumour is about the firm itself, 公司)
         if _is_function_word(core) and not _place_start_pattern().fullmatch(core) \
                 or re.fullmatch(r"[\d.%]+", core):  # (保定 is a verb to jieba: 保定高新区)
             continue

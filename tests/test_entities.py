@@ -26,6 +26,11 @@ def facts(text: str) -> set[tuple[str, str, str]]:
     ("承租户已向房东昆明滇池置业集团有限公司提出申请。", "昆明滇池置业集团有限公司"),
     ("公司旗下全资子公司洛阳中原轴承有限公司获得贷款。", "洛阳中原轴承有限公司"),
     ("港股上市公司东莞远航控股有限公司今日公告。", "东莞远航控股有限公司"),
+    ("市属国企杭州钱塘城建资产经营有限公司表示将减免租金。", "杭州钱塘城建资产经营有限公司"),  # 国企, 央企: kinds of firm
+    ("浙江海上明珠渔业有限公司今年扩建了冷库。", "浙江海上明珠渔业有限公司"),  # a location word after a place
+    ("公司计划明年向上海华岚物流有限公司供货。", "上海华岚物流有限公司"),  # jieba: 向上 + 海华
+    ("该厂向中车株洲电力机车有限公司交付了一批部件。", "中车株洲电力机车有限公司"),  # a known firm's subsidiary
+    ("全年向国网浙江省电力公司交付变压器300台。", "国网浙江省电力公司"),
 ])
 def test_firm_name_starts_after_the_words_that_describe_it(text, name):
     ents = entities(text)
@@ -47,6 +52,17 @@ def test_agency_names(text, name):
 def test_local_government_words_are_no_names():
     ents = entities("对主动减免租金的业主，当地政府可给予补贴。")
     assert not any(e.cls == "GovernmentAgency" for e in ents.values())
+
+
+def test_a_rumour_about_the_firm_names_no_firm():
+    ents = entities("鼎峰光电发布公告称，近期网传公司将被收购的消息不实。")
+    assert "网传公司" not in ents
+
+
+def test_a_bank_called_on_to_lend_starts_after_the_call():
+    ents = entities("浙江鼓励宁波银行、温州银行等地方法人银行对小微企业加大信贷投放。")
+    assert ents["宁波银行"].cls == "Bank"
+    assert not any("鼓励" in label for label in ents)
 
 
 def test_kinds_of_firm_are_no_names():

@@ -586,6 +586,12 @@ def test_a_firm_exporting_to_a_customer_supplies_it():
     assert (MAKER, "supplies", "武汉协和医院") in done(f"{MAKER}向武汉协和医院销售防护服。")
 
 
+def test_an_export_credit_from_a_bank_is_a_loan_not_a_supply():
+    found = done(f"{BANK}为{FIRM}发放出口卖方信贷3000万元。")
+    assert (BANK, "lendsTo", FIRM) in found
+    assert (BANK, "supplies", FIRM) not in found
+
+
 def test_a_trade_verb_opens_no_product_name():
     ex = extract_text("某某公司向海外客户出口服装。", doc_id="t", use_ner=False)
     assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"服装"}
