@@ -356,7 +356,7 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
     if len(word) == 1:
         if in_product and _word_tags().get(word, "") == "v":
             return True
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往" or (word == "等" and not in_product)
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往至" or (word == "等" and not in_product)
     tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
     # industry words (控股, 投资, 发展) are verbs to jieba but parts of firm names
     return _word_tags().get(word, "") in tags and word not in _NAME_PARTS and word not in _industry_words()
@@ -487,6 +487,8 @@ def _refine_class(name: str, cls: str) -> str:
         return GOVERNMENT
     if cls == ENTERPRISE and re.search("银行|信用社", name) and name.endswith(("分行", "支行", "银行")):
         return BANK
+    if cls == ENTERPRISE and re.search("(?:银行|农商行|信用社)(?:股份)?有限(?:责任)?公司$", name):
+        return BANK  # 某某农村商业银行股份有限公司: a bank's registered name
     if cls in (ENTERPRISE, ORGANIZATION) and name.endswith(("农商行", "农商银行", "信用社", "信用联社")):
         return BANK
     return cls
@@ -1015,6 +1017,8 @@ def short_forms(name: str) -> set[str]:
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
             forms.add(core[len(div):])
+    if re.search("集团(?:股份)?有限(?:责任)?公司$", name) and not core.endswith("集团"):
+        forms |= {form + "集团" for form in forms}  # 某某置业集团有限公司 -> 某某置业集团
     for form in list(forms):
         # 某某船舶重工 -> 某某船舶, 某某; and the bare name with each trade word
         # news keeps: 某某重工, 某某公司. Longest word first: 新能源 is no 新 + 能源.

@@ -59,6 +59,22 @@ def test_a_rumour_about_the_firm_names_no_firm():
     assert "网传公司" not in ents
 
 
+def test_a_banks_registered_name_is_a_bank():
+    ents = entities("浙江余姚农村商业银行股份有限公司为宁波海曙纺织有限公司办理续贷。")
+    assert ents["浙江余姚农村商业银行股份有限公司"].cls == "Bank"
+
+
+def test_a_group_firm_is_named_with_its_group_word():
+    ents = entities("杭州西湖置业集团有限公司发布声明。西湖置业集团表示，将减免租金。")
+    assert "西湖置业集团" in ents["杭州西湖置业集团有限公司"].aliases
+
+
+def test_a_direction_word_ends_a_site_name():
+    ents = entities("产品将通过管道输送至沧州临港化工园区。")
+    assert "沧州临港化工园区" in ents or "临港化工园区" in ents
+    assert not any(label.startswith("至") for label in ents)
+
+
 def test_a_bank_called_on_to_lend_starts_after_the_call():
     ents = entities("浙江鼓励宁波银行、温州银行等地方法人银行对小微企业加大信贷投放。")
     assert ents["宁波银行"].cls == "Bank"
@@ -215,6 +231,7 @@ def test_pronoun_from_an_earlier_sentence_means_its_topic(text, maker):
     ("产品主要销往华东地区的家具制造企业。", "家具制造企业"),
     ("鼓励银行向蔬菜种植企业发放贷款。", "蔬菜种植企业"),
     ("产品主要配套省内整车企业。", "整车企业"),
+    ("农商行向38户养殖户发放贷款。", "养殖户"),
 ])
 def test_groups_of_firms(text, group):
     ents = entities(text)
@@ -323,6 +340,8 @@ def test_brand_after_its_description():
     ("测温设备已在广州南站安装。", "广州南站"),
     ("设备运抵双流国际机场。", "双流国际机场"),
     ("企业入驻张江科技园浦东园。", "张江科技园浦东园"),
+    ("公司对西溪科创园的入驻企业免收租金。", "西溪科创园"),
+    ("他们在滨江孵化园租下了两层楼。", "滨江孵化园"),
 ])
 def test_sites(text, site):
     assert entities(text)[site].cls == "Site"

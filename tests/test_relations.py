@@ -551,6 +551,32 @@ def test_every_bank_of_a_syndicate_lends_to_the_firm_it_supports():
     assert lenders == {BANK, "中国农业银行宁波分行", "宁波银行"}
 
 
+def test_a_syndicate_signing_with_the_firm_lends_to_it():
+    text = (f"由{BANK}牵头，中国农业银行宁波分行、宁波银行共同参与的银团，与{FIRM}签订银团贷款合同，"
+            f"贷款总额12亿元。")
+    lenders = {s for s, rel, o in done(text) if rel == "lendsTo" and o == FIRM}
+    assert lenders == {BANK, "中国农业银行宁波分行", "宁波银行"}
+
+
+@pytest.mark.parametrize("text", [
+    f"在{BANK}6000万元信贷资金支持下，{FIRM}新建的印染生产线日前投产。",
+    f"{FIRM}近日获得{BANK}800万元“织造贷”支持，用于购置织机。",
+    f"{FIRM}去年曾获得{BANK}的信贷支持。",
+])
+def test_credit_support_from_a_bank_is_a_loan(text):
+    assert (BANK, "lendsTo", FIRM) in done(text)
+
+
+def test_support_without_credit_is_no_loan():
+    assert not any(rel == "lendsTo" for _, rel, _ in done(f"在{BANK}的支持下，{FIRM}举办了招聘会。"))
+
+
+def test_of_which_names_a_share_of_the_loan_just_named():
+    text = f"{BANK}已向全县的120户养殖户发放“渔旺贷”3000万元，其中向{FIRM}发放800万元。"
+    found = done(text)
+    assert (BANK, "lendsTo", "养殖户") in found and (BANK, "lendsTo", FIRM) in found
+
+
 def test_a_bank_branch_name_does_not_take_in_the_words_before_it():
     ents = {e.label for e in extract_text("其中12亿元来自由国家开发银行山东省分行牵头组建的银团贷款。",
                                          doc_id="t", use_ner=False).entities.values()}
@@ -580,6 +606,18 @@ def test_where_goods_come_from_supplies_them():
 def test_winning_a_tender_of_a_firm_supplies_it():
     text = f"{MAKER}日前中标北方建工集团有限公司承建的医院项目防护用品采购。"
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_delivering_to_a_firm_supplies_it():
+    text = f"{MAKER}研制的呼吸机近日量产，首批产品已交付北方建工集团有限公司。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_goods_shipped_to_the_firms_of_a_park_supply_the_firms():
+    text = f"{MAKER}生产的医用氧气将通过管道输送至沧州临港经济技术开发区的化工企业。"
+    found = done(text)
+    assert (MAKER, "supplies", "化工企业") in found
+    assert not any(o == "沧州临港经济技术开发区" for _, rel, o in found if rel == "supplies")
 
 
 def test_a_firm_exporting_to_a_customer_supplies_it():
