@@ -725,15 +725,22 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 fresh = re.search("(?:新品|新产品)$", text[pos:end])
                 end -= len(fresh.group()) if fresh and end - pos - len(fresh.group()) >= 2 else 0  # 酸奶新品
                 name = text[pos:end]
-                if not _is_product_name(name):
-                    break
-                found.append(Mention(pos, end, name, PRODUCT, "product"))
-                brand = _QUOTED.match(text, end)
-                if brand:  # 推出一款低度白酒“某某小酱”: the brand is the product, the phrase its description
-                    found.append(Mention(end + 1, end + 1 + len(brand.group("q")), brand.group("q"), PRODUCT, "product"))
-                    aliases[name] = brand.group("q")
-                    end = brand.end()
+                is_product = _is_product_name(name)
+                if not is_product and not (name.endswith(lex.non_products) and re.match(r"、|和|及|与", text[end:])
+                                           and _word_tags().get(_first_word(name), "") != "v"):
+                    break  # (主营磷矿开采及黄磷、磷酸: an activity in the list, goods after it; 推出加强续贷服务、
+                    # 延缓还款期限: measures, no goods)
+                if is_product:
+                    found.append(Mention(pos, end, name, PRODUCT, "product"))
+                    brand = _QUOTED.match(text, end)
+                    if brand:  # 推出一款低度白酒“某某小酱”: the brand is the product, the phrase its description
+                        found.append(Mention(end + 1, end + 1 + len(brand.group("q")), brand.group("q"), PRODUCT, "product"))
+                        aliases[name] = brand.group("q")
+                        end = brand.end()
                 pos = end
+            amount = re.match(r"(?:约|近|超|逾|共)?", text[pos:])
+            if q := _amount_of_goods().match(text, pos + amount.end()):
+                pos = q.end()  # 年产A 5000吨、B 3000吨: each item with its amount
             joiner = re.match(r"、|和|及|与|以及|或", text[pos:])
             if not joiner:
                 break
@@ -824,8 +831,9 @@ def _product_end(text: str, pos: int) -> int:
     stops = _pattern(lexicon().product_stops)
     end = pos
     while end < len(text) and end - pos <= _MAX_PRODUCT and _PRODUCT_CHARS.match(text[end]):
-        if end > pos and stops.match(text, end):
-            break
+        if end > pos and (stop := stops.match(text, end)) and \
+                (len(stop.group()) > 1 or _word_around(text, end, pos) is None):
+            break  # (a one-character stop inside a word is none: the 向 of 转向节)
         if text[end].isdigit() and end > pos and (_amount_of_goods().match(text, end) or
                                                    re.match(r"\d+(?:\.\d+)?(?:万|亿|%)", text[end:])):
             break
@@ -864,7 +872,9 @@ def _is_product_name(name: str) -> bool:
     if any(_breaks_product(w) for w in words) or (first_tag in ("d", "ad") and len(words[0]) <= 2) \
             or (first_tag == "v" and (len(words[0]) == 1 or len(words) == 1)):
         return False  # a clause or a verb, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假, 提高)
-    return _word_tags().get(words[-1], "") not in ("a", "ad", "an", "l", "i")  # 困难, 先进: a state
+    # 困难, 先进, 一派繁忙: a state (jieba also calls a few goods idioms: 休闲鞋 'i')
+    last = _word_tags().get(words[-1], "")
+    return last not in ("a", "ad", "an", "l", "i") or last == "i" and len(words[-1]) < 4
 
 
 def _breaks_product(word: str) -> bool:
@@ -874,7 +884,7 @@ def _breaks_product(word: str) -> bool:
     if word in lex.roles or word in lex.boundaries or word in lex.non_products:
         return True
     if len(word) == 1:
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到"
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到不"
     tag = _word_tags().get(word, "")
     if tag in ("m", "t"):
         # 一派, 目前; but 一次性 is part of 一次性隔离衣, and a grade of 一级白砂糖

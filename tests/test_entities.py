@@ -292,10 +292,17 @@ def test_byline_reporter_has_no_employer():
     # a number and its unit are not part of the name
     ("该公司新建年产20GWh动力电池项目。", {"动力电池"}),
     ("该公司主要生产5MW风力发电机组。", {"风力发电机组"}),
+    # each item of a list with its own amount; an idiom to jieba (休闲鞋 'i') is goods
+    ("该公司年产速冻水饺5000吨、速冻汤圆3000吨。", {"速冻水饺", "速冻汤圆"}),
+    ("该厂年产运动鞋和休闲鞋约300万双。", {"运动鞋", "休闲鞋"}),
+    ("该公司主要生产汽车转向节。", {"汽车转向节"}),  # the 向 inside 转向 ends nothing
+    ("该公司主营石灰石开采及水泥、熟料的生产。", {"水泥", "熟料"}),  # an activity, then goods
+    ("合作社主要养殖对虾、扇贝和海带。", {"对虾", "扇贝", "海带"}),
 ])
 def test_product_phrases(text, products):
     ents = entities(text)
     assert products <= {label for label, e in ents.items() if e.cls == "Product"}
+    assert not any("开采" in label for label in ents)
 
 
 @pytest.mark.parametrize("text", ["该公司是国内领先的供应商。", "公司成为行业知名的生产企业。"])
@@ -318,6 +325,11 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "公司对该客户的供货量占比约两成。",
     "港区新建10万吨级泊位。",  # a scale, not goods counted
     "日产能将由300吨提高到500吨。",  # a verb alone is no thing
+    "量产意味着成本大幅下降。",
+    "该行今年将新增制造业贷款不低于100亿元。",
+    "该行推出加强续贷服务、延缓还款期限等措施。",
+    "该支行为种植大户和家庭农场投放贷款。",
+    "以海域使用权和养殖设施作抵押。",
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
