@@ -143,6 +143,10 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}旗下商场的商户可享受一个月免租期。", "商户"),
     (f"{LANDLORD}宣布，所有租户2月租金全免。", "租户"),
     (f"租金减免惠及{LANDLORD}的128家租户。", "租户"),  # (惠及 is a place to jieba)
+    (f"{LANDLORD}免收园区内中小企业2月至4月租金。", "中小企业"),
+    (f"{LANDLORD}减免了48家商户的租金。", "商户"),
+    (f"{LANDLORD}累计减免租金1200万元，惠及中小微企业300余家。", "中小微企业"),
+    (f"{LANDLORD}将租金下调20%，涉及租户56家。", "租户"),
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
