@@ -507,8 +507,10 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
         # Right after a place, a county's short name is safe (湖北仙桃, 江苏昆山).
         # (also listed after it: 昌吉、石河子等地)
-        county = _place_start_pattern().match(text, m.end() + (text[m.end():m.end() + 1] == "、"))
-        if county and county.group() not in lex.divisions:
+        listed = text[m.end():m.end() + 1] == "、"
+        county = _place_start_pattern().match(text, m.end() + listed)
+        if county and county.group() not in lex.divisions and (listed or _is_inside(county.group(), m.group())):
+            # (南沙区新建工厂: 新建 is a county's short name too, but not of the place before it)
             # with the suffix it has now, if renamed since the list was made (长垣县 -> 长垣市)
             end = county.end() + (text[county.end():county.end() + 1] in ("市", "县", "区", "旗"))
             if _is_word_end(text, county.start(), end) or end > county.end():
@@ -1147,6 +1149,13 @@ def _division_codes() -> dict[str, tuple[str, str]]:
         if short:
             codes.setdefault(short, (code, level))
     return codes
+
+
+def _is_inside(county: str, place: str) -> bool:
+    """Is the county (by its short name) in the province or city named?"""
+    (c_code, c_level), (p_code, p_level) = _division_codes().get(county, ("", "")), _division_codes().get(place, ("", ""))
+    width = {"province": 2, "city": 4}.get(p_level)
+    return c_level == "county" and width is not None and c_code[:width] == p_code[:width]
 
 
 def _is_county_of(county: str, city: str) -> bool:

@@ -377,6 +377,13 @@ def test_towns_are_places_inside_the_city_named_before_them():
     assert places == {"东莞市", "长安镇"}
 
 
+def test_a_county_short_name_after_a_place_elsewhere_is_no_place():
+    # 新建 is the short name of 新建区 (in 南昌), not of a county of 广州
+    text = "河北冀康医疗器械有限公司今年将在广州市南沙区新建第二生产基地。"
+    assert "新建" not in entities(text)
+    assert ("河北冀康医疗器械有限公司", "locatedIn", "南沙区") in facts(text)
+
+
 @pytest.mark.parametrize("text, county", [
     ("位于湖北仙桃的湖北康泰医疗用品有限公司主要生产防护服。", "仙桃"),   # a county's short name after its province
     ("该公司位于新乡市长垣市。", "长垣市"),   # a county renamed a city since the list was made (长垣县)

@@ -339,6 +339,8 @@ def test_no_production(text):
     (f"{MAKER}将总部迁至石家庄。", "石家庄市"),
     (f"总部在石家庄的{MAKER}今年扩产。", "石家庄市"),
     (f"总投资5亿元的{MAKER}防护服项目日前正式落户保定高新区。", "保定高新区"),  # a firm's project
+    (f"{MAKER}是一家注册在保定市的企业。", "保定市"),
+    (f"{MAKER}地处冀中腹地的深州市。", "深州市"),  # the place described before its name
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
