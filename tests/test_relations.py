@@ -614,6 +614,10 @@ def test_winning_a_tender_of_a_firm_supplies_it():
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
+def test_sending_goods_to_a_firm_supplies_it():
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(f"{MAKER}给北方建工集团有限公司发去了200箱防护服。")
+
+
 def test_delivering_to_a_firm_supplies_it():
     text = f"{MAKER}研制的呼吸机近日量产，首批产品已交付北方建工集团有限公司。"
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
