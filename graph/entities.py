@@ -1579,6 +1579,29 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
         out.entities[key].attrs.setdefault("role", role)
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)
+    _roles_as_predicates(text, out)
+
+
+_IS_ROLE_OF = re.compile("(?:是|系|为|担任|现任|出任)")
+
+
+def _roles_as_predicates(text: str, out: DocumentEntities) -> None:
+    """某某是某某公司的创始人 / 他是该公司的董事长: the role as what the person is.
+    他/她 is the person named last before it."""
+    org_by_start = {m.start: m for m in out.mentions if m.cls in ORG_CLASSES}
+    people = sorted((m for m in out.mentions if m.cls == PERSON), key=lambda m: m.start)
+    title = re.compile(f"的?(?:{_roles_alternation()})")
+    subjects = [(m.end, m) for m in people] + \
+        [(he.end(), before[-1]) for he in re.finditer("[他她]", text)
+         if (before := [m for m in people if m.end <= he.start()])]
+    for end, person in subjects:
+        key = person.key or entity_key(person.text)
+        verb = _IS_ROLE_OF.match(text, end)
+        org = org_by_start.get(verb.end()) if verb else None
+        role = title.match(text, org.end) if org else None
+        if role and key in out.entities and key not in out.roles:
+            out.entities[key].attrs.setdefault("role", role.group().lstrip("的"))
+            out.roles[key] = (role.group().lstrip("的"), org.key, person.start)
 
 
 def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention]) -> Mention | None:

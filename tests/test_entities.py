@@ -262,6 +262,23 @@ def test_person_with_role_and_employer():
     assert ("郑国强", "worksFor", "洛阳中原轴承有限公司") in facts(text)
 
 
+@pytest.mark.parametrize("text", [
+    "郑国强是洛阳中原轴承有限公司的创始人。",
+    "郑国强现任洛阳中原轴承有限公司总经理。",
+    "“订单已排到年底。”郑国强说。他是洛阳中原轴承有限公司的董事长。",
+])
+def test_a_role_said_of_a_person_is_their_job(text):
+    ex = extract_text(text, doc_id="t")  # (with the tagger: no title before the name finds the person)
+    jobs = {(ex.entities[f.subject].label, ex.entities[f.object].label) for f in ex.facts if f.relation == "worksFor"}
+    assert ("郑国强", "洛阳中原轴承有限公司") in jobs
+
+
+def test_a_role_without_an_employer_gives_no_job():
+    ex = extract_text("郑国强是一名工程师，洛阳中原轴承有限公司今年扩产。", doc_id="t")
+    assert "郑国强" in {e.label for e in ex.entities.values()}
+    assert not any(f.relation == "worksFor" for f in ex.facts)
+
+
 def test_byline_reporter_has_no_employer():
     text = "新厂投产\n\n□本报记者 吴晓梅\n\n湖州青松电子科技有限公司新厂投产。"
     ex = extract_text(text, doc_id="t", use_ner=False)
