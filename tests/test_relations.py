@@ -573,6 +573,24 @@ def test_credit_support_from_a_bank_is_a_loan(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
 
 
+@pytest.mark.parametrize("text", [
+    f"{FIRM}获批{BANK}“科技贷”200万元。",
+    f"{BANK}审批通过了{FIRM}的贷款申请。",
+    f"{BANK}为{FIRM}开辟绿色通道，3天内完成放款1000万元。",
+])
+def test_more_loan_phrasings(text):
+    assert (BANK, "lendsTo", FIRM) in done(text)
+
+
+def test_a_loan_requested_then_issued_is_done():
+    assert facts(f"{FIRM}申请的800万元贷款已由{BANK}发放到位。")[(BANK, "lendsTo", FIRM)] == "done"
+
+
+def test_a_financing_plan_made_for_a_firm_is_no_supply():
+    found = done(f"{BANK}为{FIRM}量身定制了融资方案，投放贷款3000万元。")
+    assert (BANK, "lendsTo", FIRM) in found and (BANK, "supplies", FIRM) not in found
+
+
 def test_support_without_credit_is_no_loan():
     assert not any(rel == "lendsTo" for _, rel, _ in done(f"在{BANK}的支持下，{FIRM}举办了招聘会。"))
 
