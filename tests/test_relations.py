@@ -240,6 +240,9 @@ def test_supply_phrasings(text, recipient):
     (f"{MAKER}的首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
     (f"{MAKER}的液态奶生产线正满负荷运转。", "液态奶"),
     (f"{MAKER}落户石家庄高新区已有8年，年产座椅骨架60万套。", "座椅骨架"),   # the maker a clause before
+    (f"{MAKER}首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
+    (f"{MAKER}的拳头产品输液器远销海外。", "输液器"),   # (拳头产品 is no part of the name)
+    (f"{MAKER}的核心产品是高端监护仪。", "高端监护仪"),
 ])
 def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
