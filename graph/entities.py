@@ -1006,7 +1006,8 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(taken, key=lambda m: m.start)
 
 
-_ALIAS = re.compile(r"^[（(]\s*(?:以下)?(?:简称|下称|证券简称)[：:]?\s*[“\"「『]?(?P<alias>[^”\"」』）)，,；;\s]{2,20})[”\"」』]?"
+_ALIAS = re.compile(r"^[（(]\s*(?:(?:证券|股票)代码[：:]\s*(?P<code0>[0-9A-Z.\-]{4,12})[\s，,；;]*)?"
+                    r"(?:以下)?(?:简称|下称|证券简称)[：:]?\s*[“\"「『]?(?P<alias>[^”\"」』）)，,；;\s]{2,20})[”\"」』]?"
                     r"(?:[\s，,；;]*(?:证券|股票)代码[：:]\s*(?P<code>[0-9A-Z.\-]{4,12}))?\s*[）)]")
 _STOCK = re.compile(r"^[（(]\s*(?P<code>\d{4,6}\.?(?:SH|SZ|HK|BJ)|\d{4,6}-HK|(?:SH|SZ|HK)\d{4,6})\s*[）)]|"
                     r"^[，,]?\s*(?:股票|证券)代码[：:]\s*(?P<code2>\d{4,6}(?:\.(?:SH|SZ|HK|BJ))?)")
@@ -1190,7 +1191,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
             if a and a.group("alias"):
                 aliases[a.group("alias")] = m.text
             s = _STOCK.match(text[m.end:])
-            code = (a.group("code") if a else None) or (s and (s.group("code") or s.group("code2")))
+            code = (a and (a.group("code") or a.group("code0"))) or (s and (s.group("code") or s.group("code2")))
             if code:
                 codes[m.text] = code
     full_names = {m.text: m.cls for m in mentions if m.cls in (ENTERPRISE, BANK)}

@@ -68,6 +68,9 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
     out = out.replace("{W}", r"[^⟦⟧。！？；]{0,12}?")
     out = out.replace("{P}", r"(?:[^⟦⟧。！？；]|⟦\d+:[DS]⟧){0,14}?")
     out = out.replace("{G}", r"(?:[^⟦。！？；]|⟦\d+:\w⟧){0,40}?")
+    # {N}: a gap with no party in it (places, products, people may be there), so the
+    # slot before it is the nearest party (公司全资子公司X拟向…申请: X, not 公司)
+    out = out.replace("{N}", r"(?:[^⟦。！？；]|⟦\d+:[DSPH]⟧){0,40}?")
     return out, classes["S"], classes["O"]
 
 

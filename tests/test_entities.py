@@ -117,6 +117,15 @@ def test_declared_aliases(text, full, alias):
     assert alias not in ents
 
 
+def test_an_alias_declared_after_the_stock_code():
+    text = "湖北楚天智造股份有限公司（证券代码：688123，以下简称“楚天智造”）今日公告。楚天智造表示订单充足。"
+    ents = entities(text)
+    assert "楚天智造" in ents["湖北楚天智造股份有限公司"].aliases
+    assert ents["湖北楚天智造股份有限公司"].attrs["stock_code"] == "688123"
+
+
+
+
 @pytest.mark.parametrize("text, full, code", [
     ("贵阳黔岭茶业股份有限公司(603777.SH)推出新茶。", "贵阳黔岭茶业股份有限公司", "603777.SH"),
     ("湖北楚天智造股份有限公司（证券简称：楚天智造 证券代码：688123）今日公告。", "湖北楚天智造股份有限公司", "688123"),

@@ -585,6 +585,13 @@ def test_more_loan_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
 
 
+def test_the_subsidiary_applying_is_the_borrower_not_its_parent():
+    text = (f"{FIRM}今日公告，公司拟向中国银行宁波分行申请3亿元综合授信。同时，公司全资子公司宁波海曙印染有限公司"
+            f"拟向{BANK}申请5000万元流动资金贷款，由{FIRM}提供担保。")
+    assert facts(text).get((BANK, "lendsTo", "宁波海曙印染有限公司")) == "requested"
+    assert (BANK, "lendsTo", FIRM) not in facts(text)
+
+
 def test_a_loan_requested_then_issued_is_done():
     assert facts(f"{FIRM}申请的800万元贷款已由{BANK}发放到位。")[(BANK, "lendsTo", FIRM)] == "done"
 
