@@ -331,6 +331,11 @@ def test_product_phrases(text, products):
     assert not any("开采" in label for label in ents)
 
 
+def test_power_generation_is_no_product():
+    ents = entities("该公司将建设年产2万吨绿氢及配套风光发电项目。")
+    assert {label for label, e in ents.items() if e.cls == "Product"} == {"绿氢"}
+
+
 @pytest.mark.parametrize("text", ["该公司是国内领先的供应商。", "公司成为行业知名的生产企业。"])
 def test_a_quality_before_maker_is_no_product(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
