@@ -324,6 +324,9 @@ def test_byline_reporter_has_no_employer():
     ("该公司主要生产汽车转向节。", {"汽车转向节"}),  # the 向 inside 转向 ends nothing
     ("该公司主营石灰石开采及水泥、熟料的生产。", {"水泥", "熟料"}),  # an activity, then goods
     ("合作社主要养殖对虾、扇贝和海带。", {"对虾", "扇贝", "海带"}),
+    ("该厂年内将向客户交付地铁车辆座椅8000套。", {"地铁车辆座椅"}),  # delivered goods
+    ("公司已向华南商超发运脐橙1200余吨。", {"脐橙"}),
+    ("公司今年交付的第二批挖掘机已到港。", {"挖掘机"}),  # an ordinal batch opens the phrase
 ])
 def test_product_phrases(text, products):
     ents = entities(text)
@@ -361,6 +364,8 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "该行推出加强续贷服务、延缓还款期限等措施。",
     "该支行为种植大户和家庭农场投放贷款。",
     "以海域使用权和养殖设施作抵押。",
+    "新厂房已交付使用。",
+    "这是公司今年交付的第三批产品。",
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
