@@ -124,6 +124,8 @@ def lexicon() -> Lexicon:
             divisions.setdefault(short, level)
         if name.endswith("自治州"):  # 海西蒙古族藏族自治州 is 海西州 in the news
             divisions.setdefault(_without_ethnic_names(short) + "州", level)
+    for country in read_lines("dict/countries.txt"):  # (places too: 出口到德国和日本)
+        divisions.setdefault(country, "country")
     by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))
     suffixes = tuple(sorted(((r[0], r[1]) for r in _tsv("dict/org_suffixes.tsv")),
                             key=lambda r: (-len(r[0]), r[0])))

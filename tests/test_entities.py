@@ -413,6 +413,16 @@ def test_towns_are_places_inside_the_city_named_before_them():
     assert places == {"东莞市", "长安镇"}
 
 
+def test_countries_are_places():
+    ents = entities("该公司的枸杞干果出口到德国和日本，设备则来自印度尼西亚。")
+    assert {"德国", "日本", "印度尼西亚"} <= {label for label, e in ents.items() if e.cls == "District"}
+    assert "印度" not in ents  # (inside 印度尼西亚)
+
+
+def test_a_country_name_inside_a_word_is_no_place():
+    assert not any(e.cls == "District" for e in entities("沿海地区的企业复工了。").values())
+
+
 def test_a_county_short_name_after_a_place_elsewhere_is_no_place():
     # 新建 is the short name of 新建区 (in 南昌), not of a county of 广州
     text = "河北冀康医疗器械有限公司今年将在广州市南沙区新建第二生产基地。"
