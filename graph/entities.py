@@ -52,6 +52,7 @@ class Lexicon:
     banks: dict[str, str]  # name or short form -> full name
     enterprises: dict[str, str]  # well-known firms: name or short form -> full name
     government_names: frozenset[str]  # the central bank and regulators
+    organizations: frozenset[str]  # news agencies, national associations
     divisions: dict[str, str]  # name -> level
     groups: tuple[str, ...]
     pronouns: dict[str, tuple[str, ...]]
@@ -134,6 +135,7 @@ def lexicon() -> Lexicon:
         banks=banks,
         enterprises=enterprises,
         government_names=frozenset(read_lines("dict/central_bank.txt")),
+        organizations=frozenset(read_lines("dict/organizations.txt")),
         divisions=divisions,
         groups=by_len(read_lines("dict/groups.txt")),
         pronouns={r[0]: tuple(r[1].split(",")) for r in _tsv("dict/pronouns.tsv")},
@@ -503,6 +505,8 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), m.group(), BANK, "gazetteer"))
     for m in _pattern(tuple(sorted(lex.government_names, key=len, reverse=True))).finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GOVERNMENT, "gazetteer"))
+    for m in _pattern(tuple(sorted(lex.organizations, key=len, reverse=True))).finditer(text):
+        found.append(Mention(m.start(), m.end(), m.group(), ORGANIZATION, "gazetteer"))
     for m in _division_pattern().finditer(text):
         if _starts_inside_word(text, m.start()):
             continue  # 恒通化工 holds no 通化: the place's first char belongs to the word before

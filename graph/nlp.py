@@ -16,6 +16,10 @@ import jieba
 from .types import Document, Sentence, Token
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+# A dateline opening a story (新华社乌鲁木齐10月21日电（记者 某某）, 本报讯（通讯员 某某）)
+# is a sentence of its own: the agency is no party to what the story reports.
+_DATELINE = re.compile(r"(?:[^\s，。、（(“]{1,14}?\d{1,2}月\d{1,2}日(?:电(?![话视脑力网商子池器动源厂价费量缆线梯讯])|讯(?![息号]))"
+                       r"|本报讯)\s*(?:[（(][^）)]{1,30}[）)])?")
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -29,6 +33,13 @@ def split_sentences(text: str) -> list[Sentence]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and dateline.end() < end:
+            cut = dateline.end()
+            while text[cut - 1].isspace():
+                cut -= 1
+            sentences.append(Sentence(index=len(sentences), start=start, end=cut, text=text[start:cut]))
+            start = dateline.end()
         if end > start:
             sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end]))
     return sentences
