@@ -1382,6 +1382,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
+    if m.cls == BANK and _is_generic(m.text):
+        return False  # 地方法人银行, 城市商业银行: a kind of bank, no name
     if m.text in _ending_words():
         return False  # 步行街, 开发区 alone: a kind of place, not one
     return bool(m.text.strip())

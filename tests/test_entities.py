@@ -79,6 +79,12 @@ def test_a_bank_called_on_to_lend_starts_after_the_call():
     ents = entities("浙江鼓励宁波银行、温州银行等地方法人银行对小微企业加大信贷投放。")
     assert ents["宁波银行"].cls == "Bank"
     assert not any("鼓励" in label for label in ents)
+    assert "地方法人银行" not in ents  # a kind of bank, of common words
+
+
+@pytest.mark.parametrize("name", ["长安银行", "富滇银行", "平安银行"])
+def test_a_bank_named_by_a_word_is_still_a_bank(name):
+    assert entities(f"{name}向宁波海曙纺织有限公司发放贷款。")[name].cls == "Bank"
 
 
 def test_kinds_of_firm_are_no_names():
