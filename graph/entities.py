@@ -421,6 +421,8 @@ def suffix_mentions(text: str) -> list[Mention]:
                 name = name[div.end():]  # 东莞市长安镇 -> 长安镇: the town, inside the city named before it
             start = end - len(name)
         if cls == SITE:
+            if re.match("[区园省市县镇境国域]内|[省市国境]外", name):
+                continue  # 区内国有园区, 市内各大商场: the sites of some area, not one named site
             end = _extend_sub_park(text, end)
             name = text[start:end]
             # 广东省广州市番禺区某某科学城: places, then the site (a firm keeps its place: 上海某某有限公司)

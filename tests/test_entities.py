@@ -401,6 +401,11 @@ def test_sites(text, site):
     assert entities(text)[site].cls == "Site"
 
 
+@pytest.mark.parametrize("text", ["区内国有园区将对中小企业减免租金。", "市内各大商场已恢复营业。"])
+def test_the_sites_of_an_area_are_no_named_site(text):
+    assert not any(e.cls == "Site" for e in entities(text).values())
+
+
 def test_branch_of_a_bank_named_with_its_province_is_one_name():
     ex = extract_text("中国邮政储蓄银行河南省分行向小微企业发放贷款20亿元。", doc_id="t")
     labels = {e.label: e for e in ex.entities.values()}
