@@ -1216,6 +1216,8 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         for other in full_names:
             if other != full and full.endswith(other) and len(other) >= 4 and other not in aliases:
                 aliases[other] = full
+    for trade_alias, full in _trade_references(text, [n for n, c in full_names.items() if c == ENTERPRISE]).items():
+        aliases.setdefault(trade_alias, full)
     for alias in [a for a in aliases if a in full_names]:
         full_names.pop(alias)
     # 某某高新区管委会 and 某某高技术产业开发区管理委员会 in one article: one body.
@@ -1278,6 +1280,23 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     return out
+
+
+def _trade_references(text: str, firms: list[str]) -> dict[str, str]:
+    """向运营公司提交申请 after 某某园区运营有限公司: the firm's trade word and 公司
+    refer to it, when one firm of the article has that trade and the phrase is
+    not counted (另一家物流公司 is some other firm)."""
+    by_trade: dict[str, list[str]] = {}
+    for full in firms:
+        core = _without_legal_form(full)
+        if core == full:
+            continue
+        words = list(tokenizer().cut(core, HMM=False))
+        if len(words) >= 2 and len(words[-1]) >= 2:
+            by_trade.setdefault(words[-1] + "公司", []).append(full)
+    return {ref: fulls[0] for ref, fulls in by_trade.items()
+            if len(fulls) == 1 and any(not re.search("[家个些类种]$", text[:at])
+                                       for at in _occurrences(text, ref))}
 
 
 _UNIT = re.compile(_UNIT_NAME)

@@ -190,6 +190,17 @@ def test_a_trade_name_short_form_is_the_firm_later():
     assert not any(e.cls == "Enterprise" and label != "余姚澜舟电器有限公司" for label, e in ents.items())
 
 
+def test_the_firms_trade_and_gongsi_refer_to_it():
+    ents = entities("杭州西溪园区运营有限公司为租户减免租金。租户可向运营公司提交申请。")
+    assert "运营公司" in ents["杭州西溪园区运营有限公司"].aliases
+    assert "运营公司" not in ents
+
+
+def test_another_firm_of_the_same_trade_is_not_the_firm():
+    ents = entities("宁波港城物流有限公司与另一家物流公司签约。")
+    assert "物流公司" not in ents["宁波港城物流有限公司"].aliases
+
+
 def test_a_place_prefix_ends_where_a_word_does():
     from graph.entities import short_forms
     forms = short_forms("浙江杭州湾汽配有限公司")
