@@ -344,6 +344,7 @@ def test_no_production(text):
     (f"总投资5亿元的{MAKER}防护服项目日前正式落户保定高新区。", "保定高新区"),  # a firm's project
     (f"{MAKER}是一家注册在保定市的企业。", "保定市"),
     (f"{MAKER}地处冀中腹地的深州市。", "深州市"),  # the place described before its name
+    (f"{MAKER}在衡水市建设年产5000台呼吸机项目。", "衡水市"),  # a project of its own
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
@@ -590,6 +591,13 @@ def test_the_subsidiary_applying_is_the_borrower_not_its_parent():
             f"拟向{BANK}申请5000万元流动资金贷款，由{FIRM}提供担保。")
     assert facts(text).get((BANK, "lendsTo", "宁波海曙印染有限公司")) == "requested"
     assert (BANK, "lendsTo", FIRM) not in facts(text)
+
+
+def test_a_bank_financing_a_firms_supply_chain_lends_to_its_suppliers():
+    text = f"{BANK}将为{FIRM}上下游的43家配套企业提供供应链融资。"
+    found = facts(text)
+    assert found.get((BANK, "lendsTo", "43家配套企业")) == "planned"
+    assert not any(e.cls == "Product" for e in extract_text(text, doc_id="t", use_ner=False).entities.values())
 
 
 def test_a_loan_requested_then_issued_is_done():
