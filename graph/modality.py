@@ -19,6 +19,7 @@ requesting word right after the trigger (减免申请) makes it requested.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -108,6 +109,11 @@ def _requested_after(sentence: str, trigger_end: int) -> bool:
     return any(rest.startswith(w) for w, kind in _cue_table()[1].items() if kind == REQUESTED)
 
 
+# “某银行将向某公司提供贷款”的说法……该消息不实: a rumour the sentence denies
+_DENIED_RUMOUR = re.compile(r"[”\"]?的?(?:说法|消息|传闻|传言|报道)[^。！？]{0,40}?"
+                            r"(?:不实|不属实|谣言|虚假|并无此事|予以否认|否认)")
+
+
 def modality(sentence: str, trigger_start: int, trigger_end: int,
              subject_end: int | None = None) -> str:
     """The modality of the fact whose trigger verb is sentence[trigger_start:trigger_end].
@@ -127,6 +133,9 @@ def modality(sentence: str, trigger_start: int, trigger_end: int,
             and (c.scope != "adjacent" or c.end == trigger_start)]
     if any(c.kind == NEGATED and _negation_counts(c, read, sentence, trigger_start) for c in cues):
         return NEGATED
+    denied = _DENIED_RUMOUR.search(sentence, trigger_end)
+    if denied and not any(ch in "，,；;" for ch in sentence[trigger_end:denied.start()]):
+        return NEGATED  # (the rumour's words run on from the trigger to 的说法/的消息)
     modal = [c for c in cues if c.kind in _MODAL]
     if modal:
         return modal[0].kind  # the outermost cue: 鼓励企业申请贷款 is encouraged

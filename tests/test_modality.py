@@ -40,6 +40,10 @@ def judge(sentence, trigger, subject=None, occurrence=0):
     ("鼓励企业申请贷款", "贷款", None, "encouraged"),  # the outermost cue decides
     # negated
     ("该银行未向这家企业发放贷款", "发放", "该银行", "negated"),
+    # a rumour the sentence denies; news about the act is no denial
+    ("针对“某银行将向某集团提供并购贷款”的说法，该行回应称消息不实", "提供", "某银行", "negated"),
+    ("网传某公司将向某医院供货的消息不属实", "供货", "某公司", "negated"),
+    ("某银行向某公司发放贷款的消息传出后，股价上涨", "发放", "某银行", "done"),
     ("部分业主拒绝减免租金", "减免", "部分业主", "negated"),
     ("该厂尚未生产这种口罩", "生产", "该厂", "negated"),
     ("这家公司没有向医院供货", "供货", "这家公司", "negated"),
