@@ -701,6 +701,7 @@ def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     found, aliases = _cued_products(text)
     found += _counted_products(text)
     found += _products_before_maker(text)
+    found += _products_before_deal(text)
     found += _products_before_output(text)
     found += [Mention(m.start(1), m.end(1), m.group(1), PRODUCT, "product") for m in _LOAN_PRODUCT.finditer(text)]
     found += [m for m in _headed_products(text) if _in_product_context(text, m)]
@@ -827,6 +828,28 @@ def _products_before_maker(text: str) -> list[Mention]:
             if not joiner:
                 break
             pos = start - len(joiner.group())
+    return found
+
+
+# A deal names its goods right before it: 签订50亿元光伏硅片供货协议, 中标某医院CT采购项目.
+_DEAL_NOUN = re.compile("(?:供货|供应|采购|购销|订货)(?:框架)?(?:协议|合同|项目|订单)")
+_DEAL_LEFT = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元|[了的]|签订|签署|中标|获得|拿下|斩获|承接")
+
+
+def _products_before_deal(text: str) -> list[Mention]:
+    endings = _pattern(tuple(sfx for sfx, _ in lexicon().suffixes))
+    found = []
+    for deal in _DEAL_NOUN.finditer(text):
+        pos = deal.start()
+        start = max(0, pos - _MAX_PRODUCT)
+        # the goods start after the amount, the verb, the buyer's name or punctuation
+        cuts = [m.end() for m in _DEAL_LEFT.finditer(text, start, pos)]
+        cuts += [m.end() for m in endings.finditer(text, start, pos)]
+        cuts += [start + m.end() for m in re.finditer(f"[^{NAME_CHARS}]", text[start:pos])]
+        start = _skip_openers(text, max(cuts, default=start))
+        name = text[start:pos]
+        if _is_product_name(name) and _ends_in_noun(name):
+            found.append(Mention(start, pos, name, PRODUCT, "product"))
     return found
 
 

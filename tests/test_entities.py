@@ -344,6 +344,9 @@ def test_byline_reporter_has_no_employer():
     ("该厂年内将向客户交付地铁车辆座椅8000套。", {"地铁车辆座椅"}),  # delivered goods
     ("公司已向华南商超发运脐橙1200余吨。", {"脐橙"}),
     ("公司今年交付的第二批挖掘机已到港。", {"挖掘机"}),  # an ordinal batch opens the phrase
+    # the goods of a deal, after its amount or the buyer
+    ("该公司与客户签订20亿元光伏组件供货协议。", {"光伏组件"}),
+    ("该公司中标宁波市第一医院128排CT采购项目。", {"128排CT"}),
 ])
 def test_product_phrases(text, products):
     ents = entities(text)
@@ -383,6 +386,8 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "以海域使用权和养殖设施作抵押。",
     "新厂房已交付使用。",
     "这是公司今年交付的第三批产品。",
+    "公司与客户签订了3万吨的年度供货合同。",
+    "公司与客户签订了供货协议。",
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())

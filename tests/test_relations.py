@@ -650,6 +650,11 @@ def test_winning_a_tender_of_a_firm_supplies_it():
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
+def test_winning_a_tender_for_named_goods_supplies_the_buyer():
+    text = f"{MAKER}日前中标宁波市第一医院128排CT采购项目，中标金额1380万元。"
+    assert (MAKER, "supplies", "宁波市第一医院") in done(text)
+
+
 def test_sending_goods_to_a_firm_supplies_it():
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(f"{MAKER}给北方建工集团有限公司发去了200箱防护服。")
 
