@@ -797,8 +797,13 @@ def _ends_in_noun(name: str) -> bool:
     return _word_tags().get(last[0], "n")[0] == "n"
 
 
+# 首款纯电动SUV“某某X7”在某地下线: the quoted name after a first unit's description
+_QUOTED_OUTPUT = re.compile(r"(?:首台|首批|首款|新一代|新款)[^，。；：“”]{0,10}[“\"「](?P<q>[^”\"」，。]{2,12})[”\"」]"
+                            r"[^，。；]{0,16}?(?:量产|投产|下线|上市|亮相|发布)")
+
+
 def _products_before_output(text: str) -> list[Mention]:
-    found = []
+    found = [Mention(m.start("q"), m.end("q"), m.group("q"), PRODUCT, "product") for m in _QUOTED_OUTPUT.finditer(text)]
     for m in _OUTPUT.finditer(text):
         start, end = m.span("p")
         start = _skip_openers(text, start)

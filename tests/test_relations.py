@@ -241,6 +241,7 @@ def test_supply_phrasings(text, recipient):
     (f"{MAKER}的液态奶生产线正满负荷运转。", "液态奶"),
     (f"{MAKER}落户石家庄高新区已有8年，年产座椅骨架60万套。", "座椅骨架"),   # the maker a clause before
     (f"{MAKER}首台氢燃料电池重卡正式下线。", "氢燃料电池重卡"),
+    (f"{MAKER}首款便携式呼吸机“冀康V3”在辛集市生产基地正式下线。", "冀康V3"),  # the quoted name
     (f"{MAKER}的拳头产品输液器远销海外。", "输液器"),   # (拳头产品 is no part of the name)
     (f"{MAKER}的核心产品是高端监护仪。", "高端监护仪"),
 ])
@@ -345,6 +346,7 @@ def test_no_production(text):
     (f"{MAKER}是一家注册在保定市的企业。", "保定市"),
     (f"{MAKER}地处冀中腹地的深州市。", "深州市"),  # the place described before its name
     (f"{MAKER}在衡水市建设年产5000台呼吸机项目。", "衡水市"),  # a project of its own
+    (f"{MAKER}的新款呼吸机在辛集市生产基地下线。", "辛集市"),  # its base
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
