@@ -652,6 +652,16 @@ def test_winning_a_tender_of_a_firm_supplies_it():
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
+def test_winning_a_tender_for_a_project_in_a_named_place_supplies_the_builder():
+    text = f"{MAKER}中标北方建工集团有限公司承建的石家庄市长安区安置房项目钢结构采购。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_goods_sold_to_the_firms_of_listed_places_supply_the_firms():
+    text = f"{MAKER}生产的口罩主要销往河北、山东两地的医药流通企业。"
+    assert (MAKER, "supplies", "医药流通企业") in done(text)
+
+
 def test_winning_a_tender_for_named_goods_supplies_the_buyer():
     text = f"{MAKER}日前中标宁波市第一医院128排CT采购项目，中标金额1380万元。"
     assert (MAKER, "supplies", "宁波市第一医院") in done(text)
