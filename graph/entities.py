@@ -125,6 +125,10 @@ def lexicon() -> Lexicon:
             divisions.setdefault(short, level)
         if name.endswith("自治州"):  # 海西蒙古族藏族自治州 is 海西州 in the news
             divisions.setdefault(_without_ethnic_names(short) + "州", level)
+        if level == "county" and name.endswith("县") and len(short) >= 2:
+            # counties made districts or cities since the list was made (长垣县 -> 长垣市)
+            for renamed in (short + "区", short + "市"):
+                divisions.setdefault(renamed, level)
     for country in read_lines("dict/countries.txt"):  # (places too: 出口到德国和日本)
         divisions.setdefault(country, "country")
     by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))
@@ -786,8 +790,9 @@ _MAKER_NOUN = re.compile("(?:的)?(?:制造商|生产商|生产企业|生产厂�
 _LIST_START = re.compile("[，。；：:“”（）()、的是为和及与\n]")
 
 
-# What comes off a line: 某某的800G光模块已实现量产, 首台重卡下线.
-_OUTPUT = re.compile(r"(?:的|首台|首批|首款|新一代)(?P<p>[^，。；：的“”]{2,14}?)(?:(?:已经|已|正式|成功|顺利|全面|日前|近日)*"
+# What comes off a line: 某某的800G光模块已实现量产, 首台重卡下线, 新建一条X生产线.
+_OUTPUT = re.compile(r"(?:的|首台|首批|首款|新一代|(?:新建|建设|投建|建成|新上|上马|引进|新增)了?(?:[一两三四五六七八九十\d]+|多)?条?)"
+                     r"(?P<p>[^，。；：的“”]{2,14}?)(?:(?:已经|已|正式|成功|顺利|全面|日前|近日)*"
                      r"(?:实现)?(?:量产|投产|下线|上市|出口|远销)|生产线|产线)")
 
 
@@ -911,9 +916,11 @@ def _is_product_name(name: str) -> bool:
     if any(_breaks_product(w) for w in words) or (first_tag in ("d", "ad") and len(words[0]) <= 2) \
             or (first_tag == "v" and (len(words[0]) == 1 or len(words) == 1)):
         return False  # a clause or a verb, not a thing (车间里一派繁忙景象, 负责人某某按照计划休假, 提高)
-    # 困难, 先进, 一派繁忙: a state (jieba also calls a few goods idioms: 休闲鞋 'i')
+    # 困难, 先进, 一派繁忙: a state (jieba also calls a few goods idioms: 休闲鞋 'i', and
+    # tags a goods' last character 'a': 针状焦)
     last = _word_tags().get(words[-1], "")
-    return last not in ("a", "ad", "an", "l", "i") or last == "i" and len(words[-1]) < 4
+    return last not in ("a", "ad", "an", "l", "i") or last == "i" and len(words[-1]) < 4 \
+        or last == "a" and len(words[-1]) == 1 and len(name) >= 3
 
 
 def _breaks_product(word: str) -> bool:

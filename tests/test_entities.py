@@ -344,6 +344,8 @@ def test_byline_reporter_has_no_employer():
     ("该厂年内将向客户交付地铁车辆座椅8000套。", {"地铁车辆座椅"}),  # delivered goods
     ("公司已向华南商超发运脐橙1200余吨。", {"脐橙"}),
     ("公司今年交付的第二批挖掘机已到港。", {"挖掘机"}),  # an ordinal batch opens the phrase
+    ("公司拟投资4亿元新建一条海上风电叶片生产线。", {"海上风电叶片"}),  # a new line for the goods
+    ("该厂年产8万吨针状焦项目投产。", {"针状焦"}),  # (jieba tags 焦 'a')
     # the goods of a deal, after its amount or the buyer
     ("该公司与客户签订20亿元光伏组件供货协议。", {"光伏组件"}),
     ("该公司中标宁波市第一医院128排CT采购项目。", {"128排CT"}),
@@ -388,6 +390,7 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "这是公司今年交付的第三批产品。",
     "公司与客户签订了3万吨的年度供货合同。",
     "公司与客户签订了供货协议。",
+    "贷款用于新建智能化生产线。",
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
@@ -448,6 +451,11 @@ def test_countries_are_places():
 
 def test_a_country_name_inside_a_word_is_no_place():
     assert not any(e.cls == "District" for e in entities("沿海地区的企业复工了。").values())
+
+
+def test_a_county_since_made_a_city_or_district_is_a_place():
+    ents = entities("该公司总部位于长垣市。")
+    assert ents["长垣市"].cls == "District"
 
 
 def test_a_county_short_name_after_a_place_elsewhere_is_no_place():
