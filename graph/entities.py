@@ -1603,12 +1603,15 @@ def _link_branches(out: DocumentEntities) -> None:
     banks = {e.label: e for e in out.entities.values() if e.cls == BANK}
     for e in banks.values():
         if e.label.endswith(("分行", "支行")):
-            m = re.match(r"(.+?银行)", e.label)
-            if m and m.group(1) != e.label:
-                parent = m.group(1)
-                e.attrs["parent"] = entity_key(lexicon().banks.get(parent, parent))
+            m = re.match(r"(.+?银行)((?:股份)?有限(?:责任)?公司)?", e.label)
+            if m and m.group() != e.label:
+                parent = m.group()  # (某某银行股份有限公司沧州分行: the parent by its registered name)
+                full = lexicon().banks.get(m.group(1), m.group(1))
+                e.attrs["parent"] = entity_key(full)
                 if e.attrs["parent"] not in out.entities:
-                    out.entities[e.attrs["parent"]] = Entity(e.attrs["parent"], lexicon().banks.get(parent, parent), BANK)
+                    out.entities[e.attrs["parent"]] = Entity(e.attrs["parent"], full, BANK)
+                if parent != full:  # 工商银行 of 工商银行常州分行 is 中国工商银行, named so here
+                    out.entities[e.attrs["parent"]].aliases.add(parent)
 
 
 # A department between an employer and a title: 技术部, 研发中心, 研发.

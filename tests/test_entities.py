@@ -102,6 +102,16 @@ def test_branch_is_a_bank_with_its_parent():
     assert parent.cls == "Bank" and branch.attrs["parent"] == parent.key
 
 
+@pytest.mark.parametrize("text, branch, parent, named", [
+    ("建设银行宁波分行向宁波海曙纺织有限公司发放贷款。", "建设银行宁波分行", "中国建设银行", "建设银行"),
+    ("公司拟向中国银行股份有限公司宁波分行申请授信。", "中国银行股份有限公司宁波分行", "中国银行", "中国银行股份有限公司"),
+])
+def test_a_branchs_parent_keeps_the_name_the_article_gives_it(text, branch, parent, named):
+    ents = entities(text)
+    assert ents[branch].attrs["parent"] == ents[parent].key
+    assert named in ents[parent].aliases
+
+
 @pytest.mark.parametrize("name", ["中国人民银行", "中国人民银行南京分行"])
 def test_central_bank_is_a_government_agency(name):
     ents = entities(f"{name}召开了金融工作会议。")
