@@ -147,6 +147,17 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}减免了48家商户的租金。", "商户"),
     (f"{LANDLORD}累计减免租金1200万元，惠及中小微企业300余家。", "中小微企业"),
     (f"{LANDLORD}将租金下调20%，涉及租户56家。", "租户"),
+    (f"对承租{LANDLORD}房屋的中小微企业，免收2020年2月、3月两个月租金。", "中小微企业"),
+    (f"{LANDLORD}决定，对受疫情影响的商户，3月份租金全免、4月份减半。", "商户"),
+    (f"{LANDLORD}出台租金减免政策，园区内的小微企业受益。", "小微企业"),
+    # one tenant: passive, the tenant's landlord, the tenant's side
+    (f"杭州知味餐饮有限公司的租金由{LANDLORD}全额减免。", "杭州知味餐饮有限公司"),
+    (f"杭州知味餐饮有限公司三个月的房租被{LANDLORD}免除了。", "杭州知味餐饮有限公司"),
+    (f"杭州知味餐饮有限公司的房东{LANDLORD}同意减免三个月租金。", "杭州知味餐饮有限公司"),
+    (f"在{LANDLORD}的帮助下，杭州知味餐饮有限公司获得了3个月的租金减免。", "杭州知味餐饮有限公司"),
+    (f"杭州知味餐饮有限公司免交{LANDLORD}三个月租金。", "杭州知味餐饮有限公司"),
+    (f"作为业主，{LANDLORD}为杭州知味餐饮有限公司免去了两个月的租金。", "杭州知味餐饮有限公司"),
+    (f"{LANDLORD}下调了杭州知味餐饮有限公司的租金。", "杭州知味餐饮有限公司"),
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
