@@ -364,7 +364,8 @@ def _is_function_word(word: str, in_product: bool = False) -> bool:
     if len(word) == 1:
         if in_product and _word_tags().get(word, "") == "v":
             return True
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往至" or (word == "等" and not in_product)
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被出到往至称像" \
+            or (word == "等" and not in_product)  # (公告称某某公司…, 像某某公司这样…)
     tags = _PRODUCT_BOUNDARY_TAGS if in_product else _BOUNDARY_TAGS
     # industry words (控股, 投资, 发展) are verbs to jieba but parts of firm names
     return _word_tags().get(word, "") in tags and word not in _NAME_PARTS and word not in _industry_words()
@@ -387,13 +388,21 @@ def suffix_mentions(text: str) -> list[Mention]:
         end = m.end()
         if text[end - 1:end + 1] in lex.roles:
             continue  # the 局 of 局长, the 部 of 部长: a title, not a name's ending
+        if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] not in "省市县区州乡村镇" \
+                and _word_tags().get(text[m.start() - 1:end], "")[:1] in ("n", "v", "a") \
+                and _word_around(text, m.start(), max(0, m.start() - 3)) == text[m.start() - 1:end]:
+            continue  # 布局, 格局, 餐厅: the ending is the last character of a common word (市委 is a body)
         cls = dict(lex.suffixes)[m.group()]
         start = _left_boundary(text, m.start(), max(0, m.start() - 30), cls)
         name = _cut_at_division(text[start:end])
         start = end - len(name)
         core = name[: -len(m.group())]
         branch_place = core[:-1] if m.group() == "公司" and core.endswith("分") else core  # (江苏 + 分公司)
-        if (m.group() in ("分行", "支行") or branch_place != core) and _place_start_pattern().fullmatch(branch_place):
+        registered_bank = next((b.text for b in found if b.end == start and b.cls == BANK
+                                and b.text.endswith("公司")), None) if m.group() in ("分行", "支行") else None
+        if registered_bank:  # 某某银行股份有限公司 + 银川兴庆支行: the branch of a bank named by its registered name
+            start, name, core = start - len(registered_bank), registered_bank + name, registered_bank + core
+        elif (m.group() in ("分行", "支行") or branch_place != core) and _place_start_pattern().fullmatch(branch_place):
             # 某某银行 + 大连分行, 某某保险公司 + 江苏分公司: one branch
             parent = next((b.text for b in found if b.end == start and b.cls in (BANK, ENTERPRISE)), None) or \
                 next((b for b in lex.banks if text.endswith(b, 0, start)), None)
@@ -679,7 +688,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
 _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
 # A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
 _GOODS_COUNT = re.compile(r"(?:\d+(?:\.\d+)?|(?<![一第])[两二三四五六七八九十百千]+)(?:万|千|百|亿)?(?:余|多)?(?:万)?"
-                          r"(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双)")
+                          r"(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双|艘)")
 
 
 @cache
@@ -692,6 +701,7 @@ _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出口|出售|出(?![口售租])|
                               r"|建设|新建|扩建|投建|打造|引进|采购|购置|购买"  # (投资30亿元建设新型显示面板生产基地)
                               r"|(?:国内|全国|全球|世界|业内|行业)?首(?:台套|台|套|款|个|批)|第[一二三四五六七八九十\d]+[批台套款个]"
                               r"|(?:拳头|主打|核心|主导|明星)产品(?:是|为|有|包括)?"  # (某某的拳头产品输液器)
+                              r"|上述|前述"
                               r"|[这该此那][家批款种类些件台套]?)+")
 _PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
 _MAX_PRODUCT = 14
@@ -930,7 +940,7 @@ def _breaks_product(word: str) -> bool:
     if word in lex.roles or word in lex.boundaries or word in lex.non_products:
         return True
     if len(word) == 1:
-        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到不"
+        return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到不至"
     tag = _word_tags().get(word, "")
     if tag in ("m", "t"):
         # 一派, 目前; but 一次性 is part of 一次性隔离衣, and a grade of 一级白砂糖
@@ -944,10 +954,13 @@ def _counted_products(text: str) -> list[Mention]:
     for m in _GOODS_COUNT.finditer(text):
         if text.startswith("级", m.end()):
             continue  # 5万吨级冷库, 千亿级产业: a scale, not goods counted
-        end = _product_end(text, m.end())
-        name = text[m.end():end]
+        start = m.end()
+        spec = re.match(r"\d+(?:\.\d+)?(?:万|千)?(?:车位|吨级|标箱|箱位|座|马力|千瓦|兆瓦)", text[start:])
+        start += spec.end() if spec else 0  # 4艘7000车位汽车运输船: a size, then the goods
+        end = _product_end(text, start)
+        name = text[start:end]
         if _is_product_name(name):
-            found.append(Mention(m.end(), end, name, PRODUCT, "product"))
+            found.append(Mention(start, end, name, PRODUCT, "product"))
     return found
 
 
@@ -998,11 +1011,24 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
         for start, end, label in spans:
             cls = _NER_CLASS.get(label)
             start, end = _trim_enclosing(s.text, start, end)
+            if cls in ORG_CLASSES:
+                start = _strip_leading_time_words(s.text, start, end)
+                if end - start <= 2:
+                    continue  # 今年以来公司: a time, then the bare word
             if cls and end > start:
                 name = s.text[start:end]
                 cls = cls if cls == POSITION else _refine_class(name, cls)
                 found.append(Mention(s.start + start, s.start + end, name, cls, "ner"))
     return found
+
+
+def _strip_leading_time_words(text: str, start: int, end: int) -> int:
+    """今年以来 + 公司: time words and name boundaries opening a tagged name are no part of it."""
+    for word in tokenizer().cut(text[start:end], HMM=False):
+        if not (word in lexicon().boundaries or _word_tags().get(word, "") in ("t", "f")):
+            break
+        start += len(word)
+    return start
 
 
 def _trim_enclosing(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1430,8 +1456,12 @@ def _ending_words() -> frozenset[str]:
 
 def _plausible(m: Mention) -> bool:
     lex = lexicon()
-    if m.cls == PERSON and (len(m.text) < 2 or len(m.text) > 4 or not re.search(f"[{CJK}]", m.text)):
+    long_name = "·" in m.text and len(m.text) <= 12  # 某某·某某: a name of two parts may be long
+    if m.cls == PERSON and (not (2 <= len(m.text) <= 4 or long_name) or not re.search(f"[{CJK}]", m.text)):
         return False  # (AGV, CEO: a Latin acronym the tagger took for a name)
+    if m.cls == PERSON and m.source == "ner" and (
+            _word_tags().get(m.text, "nr")[:2] not in ("nr", "nz", "ns", "j", "x") or re.search("[着了过]$", m.text)):
+        return False  # 通讯员, 职务, 笑着: a word of the language, not a name
     if m.cls in ORG_CLASSES and m.text in lex.pronouns:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.groups:

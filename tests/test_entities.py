@@ -54,6 +54,44 @@ def test_local_government_words_are_no_names():
     assert not any(e.cls == "GovernmentAgency" for e in ents.values())
 
 
+@pytest.mark.parametrize("text, name", [
+    ("公告称无锡芯达微电子股份有限公司与客户签约。", "无锡芯达微电子股份有限公司"),
+    ("像成都锦绣纺织有限责任公司这样的企业正在增多。", "成都锦绣纺织有限责任公司"),
+])
+def test_a_one_character_verb_before_a_name_is_not_part_of_it(text, name):
+    assert name in entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "一汽布局新能源。",  # 局 of 布局 is no agency's ending
+    "今年以来公司营收增长。",
+    "其子公司生产起重机。",
+])
+def test_no_organisation_in_common_words(text):
+    assert not any(e.cls in ("Enterprise", "Bank", "GovernmentAgency") for e in entities(text).values())
+
+
+@pytest.mark.parametrize("text, name", [("中共杭州市委召开会议。", "中共杭州市委"), ("国家市场监督管理总局发布通告。", "国家市场监督管理总局")])
+def test_a_party_committee_and_a_head_office_are_bodies(text, name):
+    assert entities(text)[name].cls == "GovernmentAgency"
+
+
+def test_a_branch_of_a_bank_named_by_its_registered_name():
+    text = "宁夏银行股份有限公司银川兴庆支行向宁夏塞上枸杞生物科技有限公司发放贷款。"
+    assert entities(text)["宁夏银行股份有限公司银川兴庆支行"].cls == "Bank"
+    assert ("宁夏银行股份有限公司银川兴庆支行", "lendsTo", "宁夏塞上枸杞生物科技有限公司") in facts(text)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("“现在轻松多了。”他笑着说。", set()),  # a verb the tagger took for a name
+    ("本报通讯员王小明报道。", {"王小明"}),
+    ("古丽米热·艾买提是合作社的负责人。", {"古丽米热·艾买提"}),  # a name of two parts may be long
+])
+def test_people_the_tagger_finds(text, named):
+    ex = extract_text(text, doc_id="t")
+    assert {e.label for e in ex.entities.values() if e.cls == "Person"} == named
+
+
 def test_a_rumour_about_the_firm_names_no_firm():
     ents = entities("鼎峰光电发布公告称，近期网传公司将被收购的消息不实。")
     assert "网传公司" not in ents
@@ -355,6 +393,7 @@ def test_byline_reporter_has_no_employer():
     ("公司已向华南商超发运脐橙1200余吨。", {"脐橙"}),
     ("公司今年交付的第二批挖掘机已到港。", {"挖掘机"}),  # an ordinal batch opens the phrase
     ("公司拟投资4亿元新建一条海上风电叶片生产线。", {"海上风电叶片"}),  # a new line for the goods
+    ("该厂将建造4艘7000车位汽车运输船。", {"汽车运输船"}),  # a size before the goods
     ("该厂年产8万吨针状焦项目投产。", {"针状焦"}),  # (jieba tags 焦 'a')
     # the goods of a deal, after its amount or the buyer
     ("该公司与客户签订20亿元光伏组件供货协议。", {"光伏组件"}),
@@ -401,6 +440,9 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "公司与客户签订了3万吨的年度供货合同。",
     "公司与客户签订了供货协议。",
     "贷款用于新建智能化生产线。",
+    "公司将产能提升至5万台。",
+    "上述产品已出口。",
+    "公司按时支付供应商货款。",
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
@@ -425,6 +467,7 @@ def test_brand_after_its_description():
     ("企业入驻张江科技园浦东园。", "张江科技园浦东园"),
     ("公司对西溪科创园的入驻企业免收租金。", "西溪科创园"),
     ("他们在滨江孵化园租下了两层楼。", "滨江孵化园"),
+    ("城北科技城的入驻企业已超过百家。", "城北科技城"),
 ])
 def test_sites(text, site):
     assert entities(text)[site].cls == "Site"
