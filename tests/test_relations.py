@@ -158,6 +158,9 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"杭州知味餐饮有限公司免交{LANDLORD}三个月租金。", "杭州知味餐饮有限公司"),
     (f"作为业主，{LANDLORD}为杭州知味餐饮有限公司免去了两个月的租金。", "杭州知味餐饮有限公司"),
     (f"{LANDLORD}下调了杭州知味餐饮有限公司的租金。", "杭州知味餐饮有限公司"),
+    (f"{LANDLORD}对承租其房产的300户个体工商户，免收2022年2月至4月三个月租金。", "个体工商户"),  # a long gap
+    (f"{LANDLORD}对旗下商业楼宇的个体工商户实行“免三减三”。", "个体工商户"),  # rent-cut jargon
+    (f"{LANDLORD}为其运营的西溪科创园内43家小微企业免除两个月租金。", "小微企业"),  # 其 as a possessor
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
