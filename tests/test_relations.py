@@ -616,6 +616,11 @@ def test_a_bank_financing_a_firms_supply_chain_lends_to_its_suppliers():
     assert not any(e.cls == "Product" for e in extract_text(text, doc_id="t", use_ner=False).entities.values())
 
 
+def test_applying_to_a_syndicate_led_by_a_bank_requests_a_loan_from_it():
+    text = f"{FIRM}拟向以中国银行股份有限公司宁波分行为牵头行的银团申请8亿元固定资产贷款。"
+    assert facts(text).get(("中国银行股份有限公司宁波分行", "lendsTo", FIRM)) == "requested"
+
+
 def test_a_loan_requested_then_issued_is_done():
     assert facts(f"{FIRM}申请的800万元贷款已由{BANK}发放到位。")[(BANK, "lendsTo", FIRM)] == "done"
 
@@ -679,6 +684,14 @@ def test_goods_sold_to_the_firms_of_listed_places_supply_the_firms():
 def test_winning_a_tender_for_named_goods_supplies_the_buyer():
     text = f"{MAKER}日前中标宁波市第一医院128排CT采购项目，中标金额1380万元。"
     assert (MAKER, "supplies", "宁波市第一医院") in done(text)
+
+
+@pytest.mark.parametrize("text", [
+    f"{MAKER}生产的口罩还有三成供应给石家庄的北方建工集团有限公司。",  # the buyer after its place
+    f"{MAKER}日产口罩20万只，全部交售给北方建工集团有限公司。",
+])
+def test_goods_sold_to_a_buyer(text):
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
 def test_sending_goods_to_a_firm_supplies_it():
