@@ -398,10 +398,13 @@ def suffix_mentions(text: str) -> list[Mention]:
         start = end - len(name)
         core = name[: -len(m.group())]
         branch_place = core[:-1] if m.group() == "公司" and core.endswith("分") else core  # (江苏 + 分公司)
-        registered_bank = next((b.text for b in found if b.end == start and b.cls == BANK
-                                and b.text.endswith("公司")), None) if m.group() in ("分行", "支行") else None
+        registered_bank = next((b for b in found if b.cls == BANK and b.text.endswith("公司")
+                                and 2 <= m.start() - b.end <= 8 and re.fullmatch(f"[{CJK}]+", text[b.end:m.start()])),
+                               None) if m.group() in ("分行", "支行") else None
         if registered_bank:  # 某某银行股份有限公司 + 银川兴庆支行: the branch of a bank named by its registered name
-            start, name, core = start - len(registered_bank), registered_bank + name, registered_bank + core
+            start = registered_bank.start
+            name = text[start:end]
+            core = name[: -len(m.group())]
         elif (m.group() in ("分行", "支行") or branch_place != core) and _place_start_pattern().fullmatch(branch_place):
             # 某某银行 + 大连分行, 某某保险公司 + 江苏分公司: one branch
             parent = next((b.text for b in found if b.end == start and b.cls in (BANK, ENTERPRISE)), None) or \
@@ -668,8 +671,9 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     lex = lexicon()
     roles = _roles_alternation()
     found = []
-    # (a name set off by spaces is common in bylines and captions: 总经理 某某 说)
-    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、]|说|告诉|在接受)",
+    # (a name set off by spaces is common in bylines and captions: 总经理 某某 说; and
+    # an interview names the one who answers before a colon: 某某支行行长 某某：)
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受)",
                          text):
         name = m.group("name")
         if _is_function_word(name) or name in lex.roles:

@@ -76,6 +76,11 @@ def test_a_party_committee_and_a_head_office_are_bodies(text, name):
     assert entities(text)[name].cls == "GovernmentAgency"
 
 
+def test_an_interview_answer_names_the_speaker_before_a_colon():
+    text = "记者：贵行做了哪些工作？\n浙江余姚农村商业银行股份有限公司梨洲支行行长 何志远：我们坚持不抽贷。"
+    assert ("何志远", "worksFor", "浙江余姚农村商业银行股份有限公司梨洲支行") in facts(text)
+
+
 def test_a_branch_of_a_bank_named_by_its_registered_name():
     text = "宁夏银行股份有限公司银川兴庆支行向宁夏塞上枸杞生物科技有限公司发放贷款。"
     assert entities(text)["宁夏银行股份有限公司银川兴庆支行"].cls == "Bank"
