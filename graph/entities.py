@@ -1591,6 +1591,15 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
         before = [m for m in firms if m.end <= p.start()]
         if before:
             yield p.span(), before[-1]
+    # the bare kind, for the one firm of that kind named before: 为合作社发放贷款
+    for kind, named in heads.items():
+        if not (kind[-1] in "社庄场厂院馆店" and kind in tokenizer().FREQ and len({m.key for m in named}) == 1):
+            continue
+        for at in _occurrences(text, kind):
+            before = [m for m in named if m.end <= at]
+            if before and (at == 0 or text[at - 1] in "为向给对与和由从在。，；：“\n") \
+                    and not re.match(f"[{CJK}]*(?:有限|公司)", text[at + len(kind):at + len(kind) + 4]):
+                yield (at, at + len(kind)), before[-1]
 
 
 # A firm right after these is an oblique (向A供货, 与A签约, 包括A、B), not what the sentence is about.

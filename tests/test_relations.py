@@ -616,6 +616,11 @@ def test_a_bank_financing_a_firms_supply_chain_lends_to_its_suppliers():
     assert not any(e.cls == "Product" for e in extract_text(text, doc_id="t", use_ner=False).entities.values())
 
 
+def test_the_bare_kind_of_the_one_firm_of_that_kind_is_that_firm():
+    text = f"余姚市丰禾水稻种植专业合作社的新米正在装袋。今年春耕前，{BANK}为合作社发放了300万元贷款。"
+    assert (BANK, "lendsTo", "余姚市丰禾水稻种植专业合作社") in done(text)
+
+
 def test_applying_to_a_syndicate_led_by_a_bank_requests_a_loan_from_it():
     text = f"{FIRM}拟向以中国银行股份有限公司宁波分行为牵头行的银团申请8亿元固定资产贷款。"
     assert facts(text).get(("中国银行股份有限公司宁波分行", "lendsTo", FIRM)) == "requested"
