@@ -1104,6 +1104,7 @@ def short_forms(name: str) -> set[str]:
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
             forms.add(core[len(div):])
+            forms.add(name[len(div):])  # 意大利某某食品公司 -> 某某食品公司: the name without its place
     if re.search("集团(?:股份)?有限(?:责任)?公司$", name) and not core.endswith("集团"):
         forms |= {form + "集团" for form in forms}  # 某某置业集团有限公司 -> 某某置业集团
     for form in list(forms):
@@ -1512,12 +1513,17 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         word = p.group()
         # Bare 公司 counts only when nothing name-like is glued to its left (客服公司 is a name).
         if word == "公司" and p.start() > 0 and re.match(f"[{CJK}A-Za-z0-9]", text[p.start() - 1]) \
-                and text[p.start() - 1] not in "，。；、：“”的是了在和与该本" and text[p.start() - 1] not in _PREPOSITIONS:
-            continue
+                and text[p.start() - 1] not in "，。；、：“”的是了在和与该本" and text[p.start() - 1] not in _PREPOSITIONS \
+                and not _word_tags().get(list(tokenizer().cut(text[max(0, p.start() - 4):p.start()], HMM=False))[-1],
+                                         "").startswith("v"):
+            continue  # (确定公司为…: a verb before it is no part of a name)
         if word in lex.pronoun_contexts and not lex.pronoun_contexts[word].match(text, p.start()):
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
+        if word == "其" and before and before[-1].end == p.start() - 1:
+            # 确定公司为其…: 其 is never the one acting in its own clause (that would be 自己)
+            before = [m for m in before if m.key != before[-1].key]
         if word in _BARE and before:
             target = _main_firm(before)
         else:

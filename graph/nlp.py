@@ -45,6 +45,11 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def is_dateline(sentence: str) -> bool:
+    """新华社某地某月某日电（记者 某某）: a sentence that only says where the story comes from."""
+    return _DATELINE.fullmatch(sentence.strip()) is not None
+
+
 @cache
 def tokenizer() -> jieba.Tokenizer:
     tk = jieba.Tokenizer()

@@ -19,6 +19,7 @@ from functools import cache
 from . import quantities
 from .entities import DocumentEntities
 from .modality import modality as judge_modality
+from .nlp import is_dateline
 from .resources import resource
 from .types import (BANK, DONE, LENDS_TO, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
                     Document, Evidence, Fact, Mention, Sentence)
@@ -150,8 +151,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                             if m.group("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
                 subjects = [s for s in subjects if not unfit(masked, s)] or \
-                    _fallback_subject(masked, m, rule, objects, sentence, sentences[max(0, sentence.index - 2)].start,
-                                      ents)
+                    _fallback_subject(masked, m, rule, objects, sentence, _window_start(sentences, sentence), ents)
                 subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
                 urged = _urged_parties(masked, m, subjects, rule) if m.group("S") and subjects else None
                 subjects = subjects if urged is None else [u for u in urged if u not in objects]
@@ -310,6 +310,13 @@ def _subsidiary(masked: str, index, classes: str):
 
 
 _ACTOR_LETTERS = "EBGO"  # firms, banks, government bodies, organisations: parties that act
+
+
+def _window_start(sentences: list[Sentence], sentence: Sentence) -> int:
+    """Where a missing subject may be looked for: the two sentences before, but
+    not a dateline (the agency that reports a story is no party to it)."""
+    window = [s for s in sentences[max(0, sentence.index - 2):sentence.index] if not is_dateline(s.text)]
+    return window[0].start if window else sentence.start
 
 
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,

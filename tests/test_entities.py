@@ -231,6 +231,11 @@ def test_a_two_character_trade_name_before_common_nouns(full, short):
     assert short in short_forms(full)
 
 
+def test_a_name_without_its_place_is_a_short_form():
+    from graph.entities import short_forms
+    assert "米伦医疗器械公司" in short_forms("意大利米伦医疗器械公司")
+
+
 def test_a_common_noun_opening_a_name_is_no_trade_name():
     from graph.entities import short_forms
     assert "空气" not in short_forms("空气净化器代工有限公司")

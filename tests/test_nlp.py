@@ -30,3 +30,10 @@ def test_the_agency_of_a_dateline_is_no_party():
     assert not any(f.subject == agency[0].key for f in ex.facts)
     assert ("新疆阿克苏天山果业有限公司", "上海市") in {(ex.entities[f.subject].label, ex.entities[f.object].label)
                                               for f in ex.facts if f.relation == "supplies"}
+
+
+def test_the_agency_of_a_dateline_is_not_the_subject_of_the_next_sentence():
+    from graph.pipeline import extract_text
+    text = "中新社乌鲁木齐11月15日电（记者 王敏）满载番茄酱的班列驶出，运往德国。这批货物由新疆天山番茄制品有限公司生产。"
+    ex = extract_text(text, doc_id="t")
+    assert not any(ex.entities[f.subject].label == "中新社" for f in ex.facts)

@@ -699,6 +699,18 @@ def test_goods_sold_to_a_buyer(text):
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
+def test_the_buyer_named_after_the_maker_is_supplied():
+    text = f"这批呼吸机由{MAKER}生产，采购方为意大利米伦医疗器械公司。"
+    assert (MAKER, "supplies", "意大利米伦医疗器械公司") in done(text)
+    assert not any(o == "意大利" for _, rel, o in done(text) if rel == "supplies")
+
+
+def test_the_winning_bidder_of_a_firms_tender_supplies_it():
+    text = (f"{MAKER}公告称，公司近日收到北方建工集团有限公司发来的《中标通知书》，"
+            "确定公司为其呼吸机采购项目的中标人。")
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
 def test_sending_goods_to_a_firm_supplies_it():
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(f"{MAKER}给北方建工集团有限公司发去了200箱防护服。")
 
