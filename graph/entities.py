@@ -1304,6 +1304,10 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
             aliases.setdefault(place, names[0])  # 北京 is 北京市 in every article
             known_classes[names[0]] = DISTRICT
     _alias_product_short_forms(mentions, aliases)
+    for m in mentions:  # 中大型纯电SUV is a 纯电SUV: the goods without their size
+        size = _PRODUCT_SIZE.match(m.text) if m.cls == PRODUCT else None
+        if size and len(m.text) - size.end() >= 2:
+            aliases.setdefault(m.text[size.end():], m.text)
     for m in mentions:
         if m.cls == GROUP and group_canonical(m.text) != m.text:
             aliases.setdefault(m.text, group_canonical(m.text))
@@ -1661,6 +1665,9 @@ def _link_branches(out: DocumentEntities) -> None:
                     out.entities[e.attrs["parent"]] = Entity(e.attrs["parent"], full, BANK)
                 if parent != full:  # 工商银行 of 工商银行常州分行 is 中国工商银行, named so here
                     out.entities[e.attrs["parent"]].aliases.add(parent)
+
+
+_PRODUCT_SIZE = re.compile("(?:中大|中小|大|中|小|微|重|轻)型|大吨位|小排量|大马力")
 
 
 # A department between an employer and a title: 技术部, 研发中心, 研发.

@@ -316,6 +316,7 @@ def test_pronoun_from_an_earlier_sentence_means_its_topic(text, maker):
     ("鼓励银行向蔬菜种植企业发放贷款。", "蔬菜种植企业"),
     ("产品主要配套省内整车企业。", "整车企业"),
     ("农商行向38户养殖户发放贷款。", "养殖户"),
+    ("物业公司对旗下商铺租户给予一个月免租期。", "商铺租户"),
 ])
 def test_groups_of_firms(text, group):
     ents = entities(text)
@@ -413,6 +414,11 @@ def test_product_phrases(text, products):
     ents = entities(text)
     assert products <= {label for label, e in ents.items() if e.cls == "Product"}
     assert not any("开采" in label for label in ents)
+
+
+def test_goods_named_with_their_size_are_the_goods():
+    ents = entities("该公司主要生产中大型纯电SUV。")
+    assert "纯电SUV" in ents["中大型纯电SUV"].aliases
 
 
 def test_power_generation_is_no_product():

@@ -258,6 +258,7 @@ def test_supply_phrasings(text, recipient):
     (f"{MAKER}首款便携式呼吸机“冀康V3”在辛集市生产基地正式下线。", "冀康V3"),  # the quoted name
     (f"{MAKER}的拳头产品输液器远销海外。", "输液器"),   # (拳头产品 is no part of the name)
     (f"{MAKER}的核心产品是高端监护仪。", "高端监护仪"),
+    (f"{MAKER}是当地最大的口罩代工企业之一。", "口罩"),
 ])
 def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
@@ -361,6 +362,7 @@ def test_no_production(text):
     (f"{MAKER}地处冀中腹地的深州市。", "深州市"),  # the place described before its name
     (f"{MAKER}在衡水市建设年产5000台呼吸机项目。", "衡水市"),  # a project of its own
     (f"{MAKER}的新款呼吸机在辛集市生产基地下线。", "辛集市"),  # its base
+    (f"{MAKER}的呼吸机研发中心正式入驻石家庄高新区。", "石家庄高新区"),  # a centre of its own
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
@@ -708,6 +710,15 @@ def test_the_buyer_named_after_the_maker_is_supplied():
 def test_the_winning_bidder_of_a_firms_tender_supplies_it():
     text = (f"{MAKER}公告称，公司近日收到北方建工集团有限公司发来的《中标通知书》，"
             "确定公司为其呼吸机采购项目的中标人。")
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+@pytest.mark.parametrize("text", [
+    f"北方建工集团有限公司所需的呼吸机主要由{MAKER}供应。",  # what the owner needs
+    f"{MAKER}生产的口罩七成销往广东，主要客户包括北方建工集团有限公司。",
+    f"去年，{MAKER}为北方建工集团有限公司部署了200多套检测设备。",
+])
+def test_more_supply_phrasings(text):
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
