@@ -20,6 +20,7 @@ from .types import Document
 BYLINE = re.compile(
     r"^[□■◇◆○●▲△]?\s*(?:本报|本刊|新华社|中新社)?(?:首席)?(?:记者|通讯员|实习生|特约撰稿|撰稿|文|图)[\s／/：:|]*"
     r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4})*)\s*$")
+_BYLINE_ROLES = frozenset({"记者", "通讯员", "实习生", "本报记者", "特约撰稿", "撰稿", "摄影", "文", "图"})
 # Lines that end a sentence (or a quotation closing one).
 SENTENCE_END = re.compile(r"[。！？!?；;…」』”’）)]\s*$")
 DATE_LINE = re.compile(r"^\s*(?:日期|发布时间|时间|发布日期)?[:：]?\s*"
@@ -220,7 +221,7 @@ def split_page(text: str, source: str = "", date: str | None = None, stem: str |
     for n, (start, b) in enumerate(zip(starts, bylines), 1):
         end = starts[n] if n < len(starts) else len(lines)
         authors = BYLINE.match(lines[b]).group("names")
-        names = [a for a in re.split(r"[\s、，,]+", authors) if a]
+        names = [a for a in re.split(r"[\s、，,]+", authors) if a and a not in _BYLINE_ROLES]  # (记者 某 通讯员 某)
         docs.append(_document(f"{stem}-{n}", lines[start:b], names, lines[b + 1 : end], source, date))
     return docs
 

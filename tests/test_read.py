@@ -34,6 +34,11 @@ def test_page_splits_into_articles_at_bylines():
     assert [d.id for d in docs] == ["page-1", "page-2"]
 
 
+def test_a_byline_with_a_correspondent_names_two_people():
+    docs = split_page("□本报记者 胡晓蕾 通讯员 陈波\n\n某某公司近日投产。", source="page.txt")
+    assert docs[0].authors == ("胡晓蕾", "陈波")
+
+
 def test_lines_broken_mid_sentence_are_joined():
     body = split_page(PAGE, source="page.txt")[0].text
     assert "制造业企业新增贷款。" in body
