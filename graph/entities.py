@@ -1282,6 +1282,14 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         for other in full_names:
             if other != full and full.endswith(other) and len(other) >= 4 and other not in aliases:
                 aliases[other] = full
+    # 郑州中心支行 after 中国人民银行郑州中心支行: the tail of a body's name is that body
+    bodies = {m.text: m.cls for m in mentions if m.cls in (GOVERNMENT, ORGANIZATION)}
+    for m in mentions:
+        if m.cls in ORG_CLASSES and len(m.text) >= 4 and m.text not in aliases:
+            longer = [b for b in bodies if b != m.text and b.endswith(m.text)]
+            if len(longer) == 1:
+                aliases[m.text] = longer[0]
+                full_names.setdefault(longer[0], bodies[longer[0]])
     for trade_alias, full in _trade_references(text, [n for n, c in full_names.items() if c == ENTERPRISE]).items():
         aliases.setdefault(trade_alias, full)
     for alias in [a for a in aliases if a in full_names]:

@@ -81,6 +81,12 @@ def test_an_interview_answer_names_the_speaker_before_a_colon():
     assert ("何志远", "worksFor", "浙江余姚农村商业银行股份有限公司梨洲支行") in facts(text)
 
 
+def test_the_tail_of_a_bodys_name_is_that_body():
+    ents = entities("记者从中国人民银行杭州中心支行获悉，贷款余额增长。杭州中心支行有关负责人表示，将继续支持企业。")
+    assert "杭州中心支行" in ents["中国人民银行杭州中心支行"].aliases
+    assert "杭州中心支行" not in ents
+
+
 def test_a_branch_of_a_bank_named_by_its_registered_name():
     text = "宁夏银行股份有限公司银川兴庆支行向宁夏塞上枸杞生物科技有限公司发放贷款。"
     assert entities(text)["宁夏银行股份有限公司银川兴庆支行"].cls == "Bank"
