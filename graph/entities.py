@@ -219,7 +219,8 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
             pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
             break
-        if (word in lex.boundaries and word not in _industry_words()) or _is_function_word(word, cls == PRODUCT) \
+        if (word in lex.boundaries and word not in _industry_words()) \
+                or _is_function_word(word, cls == PRODUCT) and not (cls == DISTRICT and _is_number_word_in_name(word)) \
                 or _is_apposition(word, cls) and not _is_place_word_after_place(words, i) or _ends_in_direction(word):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
         if len(word) > 1 and word[0] in _PREPOSITIONS and \
@@ -389,7 +390,7 @@ def suffix_mentions(text: str) -> list[Mention]:
         if text[end - 1:end + 1] in lex.roles:
             continue  # the 局 of 局长, the 部 of 部长: a title, not a name's ending
         if len(m.group()) == 1 and m.start() > 0 and text[m.start() - 1] not in "省市县区州乡村镇" \
-                and _word_tags().get(text[m.start() - 1:end], "")[:1] in ("n", "v", "a") \
+                and _word_tags().get(text[m.start() - 1:end], "") in ("n", "v", "vn", "a", "an") \
                 and _word_around(text, m.start(), max(0, m.start() - 3)) == text[m.start() - 1:end]:
             continue  # 布局, 格局, 餐厅: the ending is the last character of a common word (市委 is a body)
         cls = dict(lex.suffixes)[m.group()]
@@ -433,6 +434,13 @@ def suffix_mentions(text: str) -> list[Mention]:
         if m.group() in _TOWN_ENDINGS:
             if name in tokenizer().FREQ:
                 continue  # 城镇, 小城镇, 乡镇: common nouns
+            if name[0] in "省市县区" and len(name) - len(m.group()) >= 3:
+                name = name[1:]  # 某某区安德街道 with 某某区 unknown to the list: the ending left over is no part
+            zone = None
+            for zone in re.finditer("(?:新区|开发区|高新区|经开区|保税区|自贸区|示范区|园区)", name):
+                pass  # 某某开发区八角街道: the zone, then the town in it
+            if zone and len(name) - zone.end() >= 3:
+                name = name[zone.end():]
             while (div := _division_pattern().match(name)) and len(name) - div.end() >= 3:
                 name = name[div.end():]  # 东莞市长安镇 -> 长安镇: the town, inside the city named before it
             start = end - len(name)

@@ -528,6 +528,17 @@ def test_a_country_name_inside_a_word_is_no_place():
     assert not any(e.cls == "District" for e in entities("沿海地区的企业复工了。").values())
 
 
+@pytest.mark.parametrize("text, town", [
+    ("在黑龙江省五常市龙凤山镇，合作社的新米正在装袋。", "龙凤山镇"),  # (jieba: 龙凤 + 山镇 'ns')
+    ("厂区位于烟台经济技术开发区八角街道。", "八角街道"),  # a numeral word, after a zone
+    ("它在郫都区安德街道的新厂房建成了。", "安德街道"),  # after a district the list does not know
+])
+def test_towns_and_streets(text, town):
+    ents = entities(text)
+    assert ents[town].cls == "District"
+    assert not any(label != town and label.endswith(town) for label in ents)
+
+
 def test_a_county_since_made_a_city_or_district_is_a_place():
     ents = entities("该公司总部位于长垣市。")
     assert ents["长垣市"].cls == "District"
