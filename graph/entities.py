@@ -684,8 +684,9 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受)",
                          text):
         name = m.group("name")
-        if _is_function_word(name) or name in lex.roles:
-            continue
+        if _is_function_word(name) or name in lex.roles or name[-1] in "着了过" \
+                or _word_tags().get(name, "nr")[:2] not in ("nr", "nz", "ns", "j"):
+            continue  # 负责人笑着说, 总经理职务: a word, not a name
         found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role") + m.group("space")))
     # 某某厂长介绍: the name before the title
     for m in re.finditer(rf"(?<=[”。，：\s])(?P<name>[{CJK}]{{2,3}})(?P<role>{roles})(?={_SPEECH}|说|告诉)", text):
@@ -1112,7 +1113,9 @@ def short_forms(name: str) -> set[str]:
     for div in _division_prefixes(core):
         if len(core) - len(div) >= 2:
             forms.add(core[len(div):])
-            forms.add(name[len(div):])  # 意大利某某食品公司 -> 某某食品公司: the name without its place
+    places = _division_prefixes(core)
+    if places and len(core) - len(places[0]) >= 4:
+        forms.add(name[len(places[0]):])  # 意大利某某食品公司 -> 某某食品公司: the name without its place
     if re.search("集团(?:股份)?有限(?:责任)?公司$", name) and not core.endswith("集团"):
         forms |= {form + "集团" for form in forms}  # 某某置业集团有限公司 -> 某某置业集团
     for form in list(forms):
@@ -1286,6 +1289,9 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     for full in sorted(full_names, key=len, reverse=True):
         for short in short_forms(full):
             aliases.setdefault(short, full)
+            for variant in abbreviated(short):  # 苏州农商行 for 江苏苏州农村商业银行股份有限公司
+                if variant in text:
+                    aliases.setdefault(variant, full)
         # The tail of a longer name is that name (客服公司 after 某某有线客服公司).
         for other in full_names:
             if other != full and full.endswith(other) and len(other) >= 4 and other not in aliases:

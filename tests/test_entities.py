@@ -103,6 +103,16 @@ def test_people_the_tagger_finds(text, named):
     assert {e.label for e in ex.entities.values() if e.cls == "Person"} == named
 
 
+@pytest.mark.parametrize("text", ["洛阳中原轴承有限公司财务负责人笑着说。", "他申请辞去公司总经理职务。"])
+def test_a_word_after_a_title_is_no_name(text):
+    assert not any(e.cls == "Person" for e in entities(text).values())
+
+
+def test_a_short_form_with_a_shortened_part_is_the_firm():
+    text = "浙江余姚农村商业银行股份有限公司近日表示支持。余姚农商行为宁波海曙纺织有限公司办理了续贷。"
+    assert "余姚农商行" in entities(text)["浙江余姚农村商业银行股份有限公司"].aliases
+
+
 def test_a_rumour_about_the_firm_names_no_firm():
     ents = entities("鼎峰光电发布公告称，近期网传公司将被收购的消息不实。")
     assert "网传公司" not in ents
