@@ -968,7 +968,7 @@ def _counted_products(text: str) -> list[Mention]:
         if text.startswith("级", m.end()):
             continue  # 5万吨级冷库, 千亿级产业: a scale, not goods counted
         start = m.end()
-        spec = re.match(r"\d+(?:\.\d+)?(?:万|千)?(?:车位|吨级|标箱|箱位|座|马力|千瓦|兆瓦)", text[start:])
+        spec = re.match(r"\d+(?:\.\d+)?(?:万|千)?(?:车位|吨级|吨|标箱|箱位|座|马力|千瓦|兆瓦)", text[start:])
         start += spec.end() if spec else 0  # 4艘7000车位汽车运输船: a size, then the goods
         end = _product_end(text, start)
         name = text[start:end]
@@ -1729,7 +1729,7 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
     _roles_as_predicates(text, out)
 
 
-_IS_ROLE_OF = re.compile("(?:是|系|为|担任|现任|出任)")
+_IS_ROLE_OF = re.compile("(?:先生|女士)?(?:是|系|为|担任|现任|出任)")  # (聘任某某女士为公司总经理)
 
 
 def _roles_as_predicates(text: str, out: DocumentEntities) -> None:

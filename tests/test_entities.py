@@ -374,6 +374,12 @@ def test_a_role_said_of_a_person_is_their_job(text):
     assert ("郑国强", "洛阳中原轴承有限公司") in jobs
 
 
+def test_appointed_as_the_firms_manager_works_for_it():
+    ex = extract_text("湖北宜荆风电装备股份有限公司董事会同意聘任刘晓梅女士为湖北宜荆风电装备股份有限公司总经理。", doc_id="t")
+    jobs = {(ex.entities[f.subject].label, ex.entities[f.object].label) for f in ex.facts if f.relation == "worksFor"}
+    assert ("刘晓梅", "湖北宜荆风电装备股份有限公司") in jobs
+
+
 def test_a_role_without_an_employer_gives_no_job():
     ex = extract_text("郑国强是一名工程师，洛阳中原轴承有限公司今年扩产。", doc_id="t")
     assert "郑国强" in {e.label for e in ex.entities.values()}
@@ -500,6 +506,7 @@ def test_brand_after_its_description():
     ("公司对西溪科创园的入驻企业免收租金。", "西溪科创园"),
     ("他们在滨江孵化园租下了两层楼。", "滨江孵化园"),
     ("城北科技城的入驻企业已超过百家。", "城北科技城"),
+    ("赣西纺织服装城宣布为商户减免租金。", "赣西纺织服装城"),
 ])
 def test_sites(text, site):
     assert entities(text)[site].cls == "Site"

@@ -363,6 +363,8 @@ def test_no_production(text):
     (f"{MAKER}在衡水市建设年产5000台呼吸机项目。", "衡水市"),  # a project of its own
     (f"{MAKER}的新款呼吸机在辛集市生产基地下线。", "辛集市"),  # its base
     (f"{MAKER}的呼吸机研发中心正式入驻石家庄高新区。", "石家庄高新区"),  # a centre of its own
+    (f"{MAKER}拟以自有资金1.5亿元在衡水市投资建厂。", "衡水市"),
+    (f"{MAKER}将投资20亿元在石家庄高新区建设呼吸机生产线。", "石家庄高新区"),
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
@@ -699,6 +701,17 @@ def test_winning_a_tender_for_named_goods_supplies_the_buyer():
 ])
 def test_goods_sold_to_a_buyer(text):
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_a_building_contract_signed_somewhere_supplies_the_buyer():
+    text = f"大连海湾船舶重工有限公司与挪威北海航运公司在大连签订4艘8.2万吨散货船建造合同。"
+    assert ("大连海湾船舶重工有限公司", "supplies", "挪威北海航运公司") in done(text)
+    assert "散货船" in {e.label for e in extract_text(text, doc_id="t", use_ner=False).entities.values()}
+
+
+def test_supplying_an_existing_customer():
+    text = f"{MAKER}新基地建成后，也将向公司现有客户北方建工集团有限公司供货。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in facts(text)
 
 
 def test_the_buyer_named_after_the_maker_is_supplied():
