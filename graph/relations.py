@@ -82,6 +82,8 @@ def rules() -> tuple[Rule, ...]:
     out = []
     for r in spec["rule"]:
         regex, subj, obj = _expand(r["pattern"], spec["roles"])
+        # (a rule without an {S} or {O} slot names that party's role: it was named before)
+        subj, obj = subj or spec["roles"][r["subject"]], obj or spec["roles"][r["object"]]
         trigger = re.search(r"\{T:([^}]+)\}", r["pattern"])
         out.append(Rule(r["id"], r["relation"], re.compile(regex), subj, obj, r.get("modality"),
                         "{S:" in r["pattern"] and "}?{G}" in r["pattern"],
@@ -120,7 +122,7 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
     pos = m.end(slot)
     other = "O" if slot == "S" else "S"
     # never into the other slot: X与Y签订合同 is no list of X and Y
-    limit = m.start(other) if m.group(other) and m.start(other) >= pos else len(masked)
+    limit = m.start(other) if other in m.re.groupindex and m.group(other) and m.start(other) >= pos else len(masked)
     joiner = re.compile(_LIST_JOINER + "?" + _MEMBER_COUNT + r"⟦(\d+):([A-Z])⟧")
     while (more := joiner.match(masked, pos)) and more.group(2) in classes and more.end() <= limit:
         if more.group(0).startswith("⟦") and letter in _PLACE_LETTERS and more.group(2) in _PLACE_LETTERS:
@@ -144,16 +146,20 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
         items = None
         for rule in rules():
             for m in _matches(rule, masked, used):
-                objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
+                if "O" in rule.regex.groupindex:
+                    objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
+                else:  # 这笔贷款由某银行发放: the borrower was named before
+                    objects = _fallback_object(masked, m, rule, sentence, _window_start(sentences, sentence), ents)
                 # 向天津某企业供货: a place right before 某 describes an unnamed party, it is none itself
-                objects = [o for o in objects if not masked.startswith("某", _placeholder_end(masked, o))]
+                objects = [o for o in objects if not isinstance(o, int)
+                           or not masked.startswith("某", _placeholder_end(masked, o))]
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
-                            if m.group("S") else [])
+                            if m.groupdict().get("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
                 subjects = [s for s in subjects if not unfit(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, _window_start(sentences, sentence), ents)
                 subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
-                urged = _urged_parties(masked, m, subjects, rule) if m.group("S") and subjects else None
+                urged = _urged_parties(masked, m, subjects, rule) if m.groupdict().get("S") and subjects else None
                 subjects = subjects if urged is None else [u for u in urged if u not in objects]
                 if not subjects:
                     continue
@@ -164,7 +170,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         if o in subjects:
                             continue  # two members of one list (X与A、B银行签订…) do not act on each other
                         subj = used[s].key if isinstance(s, int) else s
-                        obj = used[o].key
+                        obj = used[o].key if isinstance(o, int) else o
                         if subj == obj:
                             continue
                         subject_end = _placeholder_end(masked, s) if isinstance(s, int) else None
@@ -213,7 +219,7 @@ def _matches(rule: Rule, masked: str, used: list[Mention]):
 
 
 def _same_entity(m: re.Match, used: list[Mention]) -> bool:
-    if not m.group("S"):
+    if not m.groupdict().get("S") or "O" not in m.re.groupindex:
         return False
     index = lambda slot: int(_PLACEHOLDER.fullmatch(m.group(slot)).group(1))
     return used[index("S")].key == used[index("O")].key
@@ -241,7 +247,7 @@ def _clause_subject(masked: str, m: re.Match, rule: Rule) -> list[int]:
     """A subject in the trigger's own clause beats one in an earlier clause:
     ⟦G⟧印发通知，鼓励⟦Q1⟧为⟦Q2⟧减免房租 -> Q1 (the one who cuts rent), not G.
     Returns [] when the matched subject is already in that clause."""
-    anchor = min(m.start("T"), m.start("O")) if m.start("O") > m.end("S") else m.start("T")
+    anchor = min(m.start("T"), m.start("O")) if "O" in m.re.groupindex and m.start("O") > m.end("S") else m.start("T")
     return _nearest_in_clause(masked, m.end("S"), anchor, rule.subject_classes,
                               skip=lambda i: _is_beneficiary(masked, i) or _in_oblique_phrase(masked, i))
 
@@ -257,7 +263,7 @@ def _in_oblique_phrase(masked: str, index: int) -> bool:
 def _clause_object(masked: str, m: re.Match, rule: Rule) -> list[int]:
     """Likewise for an object named before the subject: ⟦E0⟧公告，旗下⟦E1⟧与⟦B⟧签订
     贷款协议 -> E1 borrows."""
-    if not m.group("S") or m.start("O") > m.start("S"):
+    if not m.groupdict().get("S") or "O" not in m.re.groupindex or m.start("O") > m.start("S"):
         return []
     return _nearest_in_clause(masked, m.end("O"), m.start("S"), rule.object_classes)
 
@@ -341,6 +347,22 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
     return []
 
 
+def _fallback_object(masked: str, m: re.Match, rule: Rule, sentence: Sentence, window_start: int,
+                     ents: DocumentEntities) -> list:
+    """For a rule whose object is named before it (这笔贷款由某银行发放): the
+    nearest compatible mention before the match; else the last one named in the
+    two sentences before; else the article's firm."""
+    before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start())
+              if p.group(2) in rule.object_classes]
+    if before:
+        return [before[-1]]
+    fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.object_classes
+    earlier = [x for x in ents.mentions if x.end <= sentence.start and x.start >= window_start and fits(x.key)]
+    if earlier:
+        return [earlier[-1].key]
+    return [ents.topic] if ents.topic and ents.topic in ents.entities and fits(ents.topic) else []
+
+
 def _evidence(doc: Document, s: Sentence) -> Evidence:
     return Evidence(doc.id, s.index, s.start, s.end, s.text)
 
@@ -364,7 +386,7 @@ def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end: i
     t_end = origin[m.end("T") - 1] - sentence.start + 1
     # Cues count from the end of the first party named before the trigger: the
     # subject, or the object where it comes first (Y没有从X银行获得贷款).
-    firsts = [m.end(slot) for slot in ("S", "O") if m.group(slot) and m.end(slot) <= m.start("T")]
+    firsts = [m.end(slot) for slot in ("S", "O") if slot in m.re.groupindex and m.group(slot) and m.end(slot) <= m.start("T")]
     if subject_end is not None and subject_end <= m.start("T"):
         firsts.append(subject_end)  # a subject found outside the slot (an empty {S:ROLE}?)
     first_end = origin[min(firsts) - 1] - sentence.start + 1 if firsts else None
@@ -376,7 +398,7 @@ def _fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end: i
         product = _nearest_product(used, origin[m.start("T")], exclude={subj, obj})
         if product:
             details["product"] = product
-    confidence = 0.9 if m.group("S") else 0.7
+    confidence = 0.9 if m.groupdict().get("S") else 0.7
     return Fact(subj, rule.relation, obj, _evidence(doc, sentence), modality, rule.id, confidence, details)
 
 

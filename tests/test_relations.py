@@ -166,6 +166,14 @@ def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
 
 
+def test_tenants_enjoying_the_policy_of_a_landlord_named_before():
+    text = (f"{LANDLORD}出台措施，对新入驻园区的数字经济企业给予“两免三减半”租金优惠。"
+            "截至7月底，杭州知味餐饮有限公司、杭州湖畔书店有限公司等26家企业已签约入驻并享受该政策。")
+    found = done(text)
+    assert {(LANDLORD, "reducesRentFor", t) for t in ("杭州知味餐饮有限公司", "杭州湖畔书店有限公司")} <= found
+    assert not any(s == "数字经济企业" for s, _, _ in found)
+
+
 @pytest.mark.parametrize("text", [
     f"杭州知味餐饮有限公司已向房东{LANDLORD}申请房租减免，目前尚未得到答复。",
     f"杭州知味餐饮有限公司近日向业主方{LANDLORD}申请减免三个月租金。",
@@ -628,6 +636,11 @@ def test_the_bare_kind_of_the_one_firm_of_that_kind_is_that_firm():
 def test_applying_to_a_syndicate_led_by_a_bank_requests_a_loan_from_it():
     text = f"{FIRM}拟向以中国银行股份有限公司宁波分行为牵头行的银团申请8亿元固定资产贷款。"
     assert facts(text).get(("中国银行股份有限公司宁波分行", "lendsTo", FIRM)) == "requested"
+
+
+def test_this_loan_issued_by_a_bank_goes_to_the_firm_named_before():
+    text = f"{FIRM}近日拿到了一笔1500万元的“纺织贷”。这笔贷款由{BANK}发放，以设备作为抵押。"
+    assert (BANK, "lendsTo", FIRM) in done(text)
 
 
 def test_a_loan_requested_then_issued_is_done():
