@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from . import quantities
 from .ner.features import surnames
@@ -291,7 +291,7 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     if hard >= pos:
         return pos
     place = _place_start_pattern().search(text, hard, pos)
-    if place is None or _pattern(tuple(sfx for sfx, _ in lex.suffixes)).search(text, place.end(), pos):
+    if place is None or _ending_pattern().search(text, place.end(), pos):
         return pos  # never across another name's ending (某某银行某某分行为某某公司)
     return place.start()
 
@@ -349,6 +349,12 @@ _BOUNDARY_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "c", "d", "r", "f", "
 
 
 @cache
+def _ending_pattern() -> re.Pattern:
+    """The endings of organisation and place names (data/dict/org_suffixes.tsv)."""
+    return _pattern(tuple(sfx for sfx, _ in lexicon().suffixes))
+
+
+@cache
 def _word_tags() -> dict[str, str]:
     import jieba.posseg
     return jieba.posseg.dt.word_tag_tab if hasattr(jieba.posseg.dt, "word_tag_tab") else {}
@@ -385,7 +391,7 @@ def suffix_mentions(text: str) -> list[Mention]:
     """Names ending in an organisation or place ending: 某某科技有限公司, 某某局."""
     lex = lexicon()
     found = []
-    for m in _pattern(tuple(s for s, _ in lex.suffixes)).finditer(text):
+    for m in _ending_pattern().finditer(text):
         end = m.end()
         if text[end - 1:end + 1] in lex.roles:
             continue  # the 局 of 局长, the 部 of 部长: a title, not a name's ending
@@ -870,7 +876,7 @@ _DEAL_LEFT = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元|[了的]|签订|签署|�
 
 
 def _products_before_deal(text: str) -> list[Mention]:
-    endings = _pattern(tuple(sfx for sfx, _ in lexicon().suffixes))
+    endings = _ending_pattern()
     found = []
     for deal in _DEAL_NOUN.finditer(text):
         pos = deal.start()
@@ -1037,11 +1043,19 @@ def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
 
 def _strip_leading_time_words(text: str, start: int, end: int) -> int:
     """今年以来 + 公司: time words and name boundaries opening a tagged name are no part of it."""
+    if text[start] not in _leading_boundary_chars():
+        return start  # (most names open with a place or a trade name: no need to cut them)
     for word in tokenizer().cut(text[start:end], HMM=False):
         if not (word in lexicon().boundaries or _word_tags().get(word, "") in ("t", "f")):
             break
         start += len(word)
     return start
+
+
+@cache
+def _leading_boundary_chars() -> frozenset[str]:
+    time_words = (w for w, tag in _word_tags().items() if tag in ("t", "f"))
+    return frozenset(w[0] for w in (*lexicon().boundaries, *time_words))
 
 
 def _trim_enclosing(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1105,7 +1119,8 @@ class DocumentEntities:
     roles: dict[str, tuple[str, str | None, int]] = field(default_factory=dict)  # person key -> (role, employer key, offset)
 
 
-def short_forms(name: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def short_forms(name: str) -> frozenset[str]:
     """Short forms news uses for a firm's full name: 北京某某科技股份有限公司 -> 某某科技, 某某."""
     lex = lexicon()
     core = _without_legal_form(name)
@@ -1135,9 +1150,9 @@ def short_forms(name: str) -> set[str]:
                 forms.update((root, form[:len(root) + len(_first_word(form[len(root):]))], root + "公司"))
         else:
             forms.update(root + word for word in trades + ["公司"])
-    return {f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
-            and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
-            and _word_tags().get(f) not in ("ns", "nt")}  # 杭州湾: a place, not the firm
+    return frozenset(f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
+                     and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
+                     and _word_tags().get(f) not in ("ns", "nt"))  # 杭州湾: a place, not the firm
 
 
 def _first_word(text: str) -> str:
@@ -1380,15 +1395,19 @@ def _trade_references(text: str, firms: list[str]) -> dict[str, str]:
     not counted (另一家物流公司 is some other firm)."""
     by_trade: dict[str, list[str]] = {}
     for full in firms:
-        core = _without_legal_form(full)
-        if core == full:
-            continue
-        words = list(tokenizer().cut(core, HMM=False))
-        if len(words) >= 2 and len(words[-1]) >= 2:
-            by_trade.setdefault(words[-1] + "公司", []).append(full)
+        if (trade := _trade_word(full)) and trade + "公司" in text:
+            by_trade.setdefault(trade + "公司", []).append(full)
     return {ref: fulls[0] for ref, fulls in by_trade.items()
             if len(fulls) == 1 and any(not re.search("[家个些类种]$", text[:at])
                                        for at in _occurrences(text, ref))}
+
+
+@lru_cache(maxsize=8192)
+def _trade_word(full: str) -> str | None:
+    """The word right before the legal form: 运营 of 某某园区运营有限公司."""
+    core = _without_legal_form(full)
+    words = list(tokenizer().cut(core, HMM=False)) if core != full else []
+    return words[-1] if len(words) >= 2 and len(words[-1]) >= 2 else None
 
 
 _UNIT = re.compile(_UNIT_NAME)
