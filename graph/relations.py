@@ -21,8 +21,8 @@ from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .nlp import is_dateline
 from .resources import resource
-from .types import (BANK, DONE, LENDS_TO, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES, WORKS_FOR,
-                    Document, Evidence, Fact, Mention, Sentence)
+from .types import (BANK, DONE, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES,
+                    WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
                 "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
@@ -150,9 +150,10 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                     objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 else:  # 这笔贷款由某银行发放: the borrower was named before
                     objects = _fallback_object(masked, m, rule, sentence, _window_start(sentences, sentence), ents)
-                # 向天津某企业供货: a place right before 某 describes an unnamed party, it is none itself
+                # 向天津某企业供货, 为苏州一家厂商供应: a place right before 某/一家 describes an unnamed party
+                unnamed = "某" if rule.relation == LOCATED_IN else "某|一家"  # (某地一家企业——某某公司 is there)
                 objects = [o for o in objects if not isinstance(o, int)
-                           or not masked.startswith("某", _placeholder_end(masked, o))]
+                           or not re.match(unnamed, masked[_placeholder_end(masked, o):])]
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.groupdict().get("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
@@ -177,6 +178,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         fact = _as_loan(_fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end),
                                         ents)
                         facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
+    _negate_denied_rumours(facts, sentences)
     for person, (role, employer, offset) in ents.roles.items():
         sentence = next((s for s in sentences if s.start <= offset < s.end), None)
         if sentence is not None and employer != person:
@@ -184,6 +186,20 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
                 {}))
     return list(facts.values())
+
+
+# 网络上有传言称某某公司将为某厂商供货。……回应称，上述传言不实: a rumour, denied in
+# its own sentence or the next one
+_RUMOUR = re.compile("(?:有)?(?:传言|传闻|消息|报道|网传|市场传闻)(?:称|说|指)|网传|据传")
+_DENIAL = re.compile("(?:传言|传闻|消息|报道|说法)[^。！？]{0,8}(?:不实|不属实|系谣言|是谣言|纯属谣言|虚假)|予以否认|否认了?(?:上述|相关|这一)")
+
+
+def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:
+    for key, fact in facts.items():
+        i = fact.evidence.sentence
+        if _RUMOUR.search(sentences[i].text) and \
+                any(_DENIAL.search(s.text) for s in sentences[i:i + 2]):
+            facts[key] = replace(fact, modality=NEGATED)
 
 
 # Verbs by which one party urges another to act (鼓励国企为租户减租): the urger

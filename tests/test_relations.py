@@ -727,6 +727,22 @@ def test_supplying_an_existing_customer():
     assert (MAKER, "supplies", "北方建工集团有限公司") in facts(text)
 
 
+def test_a_rumour_denied_in_the_next_sentence_is_negated():
+    text = (f"近日，网络上有传言称{MAKER}将向北方建工集团有限公司大批量供应呼吸机。"
+            "对此，该公司相关负责人回应称，上述传言不实。")
+    assert facts(text).get((MAKER, "supplies", "北方建工集团有限公司")) == "negated"
+
+
+def test_a_place_before_one_unnamed_firm_is_no_party():
+    text = f"{MAKER}将为苏州一家模组厂商大批量供应呼吸机。"
+    assert not any(o == "苏州市" for _, rel, o in done(text) if rel == "supplies")
+
+
+def test_news_reported_is_no_rumour():
+    text = f"{BANK}向{FIRM}发放贷款。据报道称，该行今年投放增长。"
+    assert facts(text)[(BANK, "lendsTo", FIRM)] == "done"
+
+
 def test_the_buyer_named_after_the_maker_is_supplied():
     text = f"这批呼吸机由{MAKER}生产，采购方为意大利米伦医疗器械公司。"
     assert (MAKER, "supplies", "意大利米伦医疗器械公司") in done(text)
