@@ -1132,7 +1132,7 @@ def short_forms(name: str) -> frozenset[str]:
     if places and len(core) - len(places[0]) >= 4:
         forms.add(name[len(places[0]):])  # 意大利某某食品公司 -> 某某食品公司: the name without its place
     if re.search("集团(?:股份)?有限(?:责任)?公司$", name) and not core.endswith("集团"):
-        forms |= {form + "集团" for form in forms}  # 某某置业集团有限公司 -> 某某置业集团
+        forms |= {form + "集团" for form in forms if not form.endswith("公司")}  # 某某置业集团有限公司 -> 某某置业集团
     for form in list(forms):
         # 某某船舶重工 -> 某某船舶, 某某; and the bare name with each trade word
         # news keeps: 某某重工, 某某公司. Longest word first: 新能源 is no 新 + 能源.
@@ -1146,13 +1146,22 @@ def short_forms(name: str) -> frozenset[str]:
             forms.add(root)
         if root == form:
             root = _trade_name(form)
-            if root:  # 某某汽车部件 -> 某某, 某某汽车, 某某公司
-                forms.update((root, form[:len(root) + len(_first_word(form[len(root):]))], root + "公司"))
+            if root:  # 某某汽车座椅 -> 某某, 某某汽车, 某某座椅 (the head noun), 某某公司
+                rest = form[len(root):]
+                forms.update((root, root + _first_word(rest), root + rest[-2:], root + "公司"))
         else:
             forms.update(root + word for word in trades + ["公司"])
     return frozenset(f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
                      and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
-                     and _word_tags().get(f) not in ("ns", "nt"))  # 杭州湾: a place, not the firm
+                     and _word_tags().get(f) not in ("ns", "nt")  # 杭州湾: a place, not the firm
+                     and not _is_everyday_word(f) and not _place_start_pattern().fullmatch(f))  # (龙岗: the place)
+
+
+def _is_everyday_word(form: str) -> bool:
+    """产业, 建设: a common word of the language left after place and trade words
+    are taken off (深圳龙岗 + 产业 + 投资), no trade name. (Brands that are words,
+    光明 or 联想, are rarer in text.)"""
+    return len(form) == 2 and _word_tags().get(form) in ("n", "vn", "v") and tokenizer().FREQ.get(form, 0) >= 2000
 
 
 def _first_word(text: str) -> str:

@@ -252,6 +252,18 @@ def test_a_name_without_its_place_is_a_short_form():
     assert "米伦医疗器械公司" in short_forms("意大利米伦医疗器械公司")
 
 
+def test_short_forms_are_never_everyday_words_or_places():
+    from graph.entities import short_forms
+    forms = short_forms("深圳龙岗产业投资集团有限公司")
+    assert "产业" not in forms and "龙岗" not in forms  # a common word; a district's short name
+    assert "龙岗产业投资集团" in forms
+
+
+def test_a_trade_name_with_its_head_noun():
+    from graph.entities import short_forms
+    assert "瑞峰座椅" in short_forms("长春瑞峰汽车座椅有限公司")
+
+
 def test_a_common_noun_opening_a_name_is_no_trade_name():
     from graph.entities import short_forms
     assert "空气" not in short_forms("空气净化器代工有限公司")
