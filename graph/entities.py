@@ -1151,6 +1151,8 @@ def short_forms(name: str) -> frozenset[str]:
                 forms.update((root, root + _first_word(rest), root + rest[-2:], root + "公司"))
         else:
             forms.update(root + word for word in trades + ["公司"])
+            if trade := _trade_name(root):  # 某某模具 (+ 科技): the bare trade name too
+                forms.update((trade, trade + "公司"))
     return frozenset(f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
                      and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
                      and _word_tags().get(f) not in ("ns", "nt")  # 杭州湾: a place, not the firm
@@ -1171,19 +1173,13 @@ def _first_word(text: str) -> str:
 def _trade_name(form: str) -> str | None:
     """The two-character trade name of a name whose trade is not in
     data/dict/industry_words.txt: 某某 + 汽车部件, when the rest is common nouns
-    and no word runs across the two characters (某某鱼 + 粮油 is left alone)."""
+    of two characters or more (金龙 + 鱼粮油 is left alone)."""
     if len(form) < 4:
         return None
-    words, pos = [], 0
-    for word in tokenizer().cut(form, HMM=False):
-        if pos < 2 < pos + len(word):
-            return None
-        if pos >= 2:
-            words.append(word)
-        pos += len(word)
+    words = list(tokenizer().cut(form[2:], HMM=False))  # (the trade after the two characters)
     tags = _word_tags()
-    if tags.get(form[:2], "nz")[0] != "n" or tags.get(form[:2]) == "n":
-        return None  # a common noun (空气 of 空气炸锅代工) is a trade, not a trade name
+    if tags.get(form[:2], "nz")[0] != "n" or tags.get(form[:2]) == "n" or form[:2] in lexicon().divisions:
+        return None  # a common noun (空气 of 空气炸锅代工) is a trade, a city (苏州) no trade name
     if all(len(w) >= 2 and tags.get(w) in ("n", "vn", "nz") for w in words):
         return form[:2]
     return None

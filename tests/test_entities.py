@@ -259,6 +259,16 @@ def test_short_forms_are_never_everyday_words_or_places():
     assert "龙岗产业投资集团" in forms
 
 
+def test_a_city_opening_a_name_is_no_trade_name():
+    from graph.entities import short_forms
+    assert "苏州公司" not in short_forms("苏州精铸模具科技有限公司")
+
+
+def test_a_party_to_the_deal_before_a_name_is_no_part_of_it():
+    ents = entities("大连海湾船舶重工有限责任公司与希腊船东北海航运公司签订散货船建造合同。")
+    assert "北海航运公司" in ents and "希腊" in ents
+
+
 def test_a_trade_name_with_its_head_noun():
     from graph.entities import short_forms
     assert "瑞峰座椅" in short_forms("长春瑞峰汽车座椅有限公司")
