@@ -761,6 +761,8 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
             counted = bool(_CLASSIFIED.search(text, pos, opened))
             pos = opened
             quoted = _QUOTED.match(text, pos)
+            if quoted and _NOT_GOODS_QUOTED.search(quoted.group("q")):
+                break  # 推出“免租”政策, “稳岗”行动: a measure, not goods
             if quoted:
                 found.append(Mention(pos + 1, pos + 1 + len(quoted.group("q")), quoted.group("q"), PRODUCT, "product"))
                 pos = quoted.end()
@@ -791,6 +793,9 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 break
             pos += joiner.end()
     return found, aliases
+
+
+_NOT_GOODS_QUOTED = re.compile("租|(?:政策|措施|行动|计划|工程|活动|机制|模式|服务|举措)$")
 
 
 # 一款, 一种, 多款: a counted thing follows, so "X的Y" after it is one noun phrase headed by Y.

@@ -503,6 +503,7 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "公司将产能提升至5万台。",
     "上述产品已出口。",
     "公司按时支付供应商货款。",
+    "该公司推出“免租”政策，中小商户可免交三个月租金。",  # a measure in quotes, not goods
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
@@ -529,6 +530,8 @@ def test_brand_after_its_description():
     ("他们在滨江孵化园租下了两层楼。", "滨江孵化园"),
     ("城北科技城的入驻企业已超过百家。", "城北科技城"),
     ("赣西纺织服装城宣布为商户减免租金。", "赣西纺织服装城"),
+    ("宁波天一商城对场内300余家商户免收一个月租金。", "宁波天一商城"),
+    ("杭州国贸大厦为入驻企业减免租金。", "杭州国贸大厦"),
 ])
 def test_sites(text, site):
     assert entities(text)[site].cls == "Site"
