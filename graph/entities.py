@@ -126,9 +126,9 @@ def lexicon() -> Lexicon:
         if name.endswith("自治州"):  # 海西蒙古族藏族自治州 is 海西州 in the news
             divisions.setdefault(_without_ethnic_names(short) + "州", level)
         if level == "county" and name.endswith("县") and len(short) >= 2:
-            # counties made districts or cities since the list was made (长垣县 -> 长垣市)
-            for renamed in (short + "区", short + "市"):
-                divisions.setdefault(renamed, level)
+            # counties made cities since the list was made (长垣县 -> 长垣市); not made
+            # districts: 安新区 would be read inside 雄安新区
+            divisions.setdefault(short + "市", level)
     for country in read_lines("dict/countries.txt"):  # (places too: 出口到德国和日本)
         divisions.setdefault(country, "country")
     by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))

@@ -272,6 +272,10 @@ def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
 
 
+def test_a_firm_a_city_government_supports_is_not_located_by_it():
+    assert not any(rel == "locatedIn" for _, rel, _ in done(f"{MAKER}是石家庄市政府重点支持的企业。"))
+
+
 def test_a_place_of_use_is_not_the_maker():
     text = f"在武汉协和医院、武汉同济医院都有{MAKER}生产的防护服在使用。"
     assert {s for s, rel, _ in done(text) if rel == "produces"} == {MAKER}
@@ -372,6 +376,15 @@ def test_no_production(text):
     (f"{MAKER}的新款呼吸机在辛集市生产基地下线。", "辛集市"),  # its base
     (f"{MAKER}的呼吸机研发中心正式入驻石家庄高新区。", "石家庄高新区"),  # a centre of its own
     (f"{MAKER}拟以自有资金1.5亿元在衡水市投资建厂。", "衡水市"),
+    (f"{MAKER}的总部在石家庄市。", "石家庄市"),
+    (f"{MAKER}在辛集市设有生产基地。", "辛集市"),
+    (f"{MAKER}项目选址衡水市。", "衡水市"),
+    (f"{MAKER}搬迁到正定县。", "正定县"),
+    (f"{MAKER}于2010年在保定市注册成立。", "保定市"),
+    (f"{MAKER}是一家土生土长的石家庄企业。", "石家庄市"),
+    (f"作为辛集市的龙头企业，{MAKER}今年产值增长。", "辛集市"),
+    (f"{MAKER}是石家庄高新区的一家医疗器械企业。", "石家庄高新区"),
+    (f"{MAKER}落地雄安新区。", "雄安新区"),
     (f"{MAKER}将投资20亿元在石家庄高新区建设呼吸机生产线。", "石家庄高新区"),
 ])
 def test_location_phrasings(text, place):
