@@ -622,6 +622,11 @@ def test_credit_support_from_a_bank_is_a_loan(text):
     f"{FIRM}获批{BANK}“科技贷”200万元。",
     f"{BANK}审批通过了{FIRM}的贷款申请。",
     f"{BANK}为{FIRM}开辟绿色通道，3天内完成放款1000万元。",
+    f"{BANK}批复{FIRM}贷款2000万元。",
+    f"{FIRM}的800万元贷款由{BANK}发放。",
+    f"{BANK}以“科创贷”支持{FIRM}500万元。",
+    f"{FIRM}通过“税易贷”从{BANK}获得信用贷款200万元。",
+    f"{BANK}和{FIRM}签订了1亿元借款合同。",
 ])
 def test_more_loan_phrasings(text):
     assert (BANK, "lendsTo", FIRM) in done(text)
