@@ -205,6 +205,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     close = max(chunk.rfind("）"), chunk.rfind(")"))
     if close >= 0 and not re.search("[（(]", chunk[:close]):
         chunk = chunk[close + 1:]  # （记者 某某）国家某某局: a bracket closed before the name
+    opened = max(chunk.rfind("（"), chunk.rfind("("))
+    if opened >= 0 and not re.search("[）)]", chunk[opened:]):
+        chunk = chunk[opened + 1:]  # 某某（某某公司总经理）: a bracket opened before the name
     dates = list(_DATE.finditer(chunk))
     if dates:  # a date or a count is never part of a name (5月20日发往某某医院, 1380户合作社)
         chunk = chunk[dates[-1].end():]
@@ -695,7 +698,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
             continue  # 负责人笑着说, 总经理职务: a word, not a name
         found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role") + m.group("space")))
     # 某某厂长介绍: the name before the title
-    for m in re.finditer(rf"(?<=[”。，：\s])(?P<name>[{CJK}]{{2,3}})(?P<role>{roles})(?={_SPEECH}|说|告诉)", text):
+    for m in re.finditer(rf"(?<=[”。，：\s的])(?P<name>[{CJK}]{{2,3}})(?P<role>{roles})(?={_SPEECH}|说|告诉)", text):
         name = m.group("name")
         if _is_function_word(name) or name in lex.roles or name[0] not in surnames()[0] \
                 or _word_tags().get(name, "nr") != "nr":  # 公司负责人表示: a word, not a name
@@ -1756,6 +1759,34 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
         if employer is not None and key not in out.roles:
             out.roles[key] = (role, employer.key, person.start)
     _roles_as_predicates(text, out)
+    _roles_in_brackets(text, out)
+    _roles_listed_after(text, people, out)
+
+
+def _roles_in_brackets(text: str, out: DocumentEntities) -> None:
+    """某某（某某公司总经理）表示: the role and employer in brackets after the name."""
+    org_by_start = {m.start: m for m in out.mentions if m.cls in ORG_CLASSES}
+    title = re.compile(f"(?:{_roles_alternation()})[）)]")
+    for person in (m for m in out.mentions if m.cls == PERSON):
+        key = person.key or entity_key(person.text)
+        org = org_by_start.get(person.end + 1) if text[person.end:person.end + 1] in "（(" else None
+        role = title.match(text, org.end) if org else None
+        if role and key in out.entities and key not in out.roles:
+            out.entities[key].attrs.setdefault("role", role.group()[:-1])
+            out.roles[key] = (role.group()[:-1], org.key, person.start)
+
+
+def _roles_listed_after(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:
+    """某某公司董事长某某、总经理某某: a title listed after a named colleague shares the employer."""
+    by_end = {p.end: p for p, _ in people}
+    for person, role in people:
+        key = entity_key(person.text)
+        if not role or key in out.roles or key not in out.entities:
+            continue
+        before = by_end.get(person.start - len(role) - 1)
+        if before and text[before.end:before.end + 1] in "、，" and entity_key(before.text) in out.roles:
+            employer = out.roles[entity_key(before.text)][1]
+            out.roles[key] = (role.strip(), employer, person.start)
 
 
 _IS_ROLE_OF = re.compile("(?:先生|女士)?(?:是|系|为|担任|现任|出任)")  # (聘任某某女士为公司总经理)

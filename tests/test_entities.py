@@ -402,6 +402,18 @@ def test_appointed_as_the_firms_manager_works_for_it():
     assert ("刘晓梅", "湖北宜荆风电装备股份有限公司") in jobs
 
 
+@pytest.mark.parametrize("text, person", [
+    ("郑国强（洛阳中原轴承有限公司总经理）表示，订单充足。", "郑国强"),  # role and employer in brackets
+    ("洛阳中原轴承有限公司董事长郑国强、总经理李红出席了仪式。", "李红"),  # a title listed after a colleague
+    ("洛阳中原轴承有限公司的郑国强经理告诉记者，订单充足。", "郑国强"),  # the title after the name
+])
+def test_more_ways_to_name_an_employee(text, person):
+    ex = extract_text(text, doc_id="t")
+    jobs = {(ex.entities[f.subject].label, ex.entities[f.object].label) for f in ex.facts if f.relation == "worksFor"}
+    assert (person, "洛阳中原轴承有限公司") in jobs
+    assert "洛阳中原轴承有限公司" in {e.label for e in ex.entities.values()}
+
+
 def test_a_role_without_an_employer_gives_no_job():
     ex = extract_text("郑国强是一名工程师，洛阳中原轴承有限公司今年扩产。", doc_id="t")
     assert "郑国强" in {e.label for e in ex.entities.values()}
