@@ -166,6 +166,12 @@ def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
 
 
+def test_relief_reaching_tenants_after_the_landlord_announced_it():
+    found = facts(f"{LANDLORD}宣布减免租金。租金减免总额达到3000万元，惠及商户1200户。")
+    assert found.get((LANDLORD, "reducesRentFor", "商户")) == "done"
+    assert not any(o == LANDLORD for _, _, o in facts(f"租金减免惠及{LANDLORD}的128家租户。"))
+
+
 def test_tenants_enjoying_the_policy_of_a_landlord_named_before():
     text = (f"{LANDLORD}出台措施，对新入驻园区的数字经济企业给予“两免三减半”租金优惠。"
             "截至7月底，杭州知味餐饮有限公司、杭州湖畔书店有限公司等26家企业已签约入驻并享受该政策。")
