@@ -1813,6 +1813,11 @@ def _roles_as_predicates(text: str, out: DocumentEntities) -> None:
 
 def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention]) -> Mention | None:
     # 某银行党委书记、行长某某 / 董事长兼总经理: earlier titles between employer and role
+    # (公司联合创始人、技术副总裁某某: a department before the later title)
+    department = re.search(f"(?:{_DEPARTMENT.pattern})$", text[max(0, role_start - 6):role_start])
+    if department and _title_before().search(text, max(0, role_start - len(department.group()) - 12),
+                                             role_start - len(department.group())):
+        role_start -= len(department.group())
     while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
                                                                              role_start)):
         role_start = title.start()

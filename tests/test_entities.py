@@ -406,6 +406,7 @@ def test_appointed_as_the_firms_manager_works_for_it():
     ("郑国强（洛阳中原轴承有限公司总经理）表示，订单充足。", "郑国强"),  # role and employer in brackets
     ("洛阳中原轴承有限公司董事长郑国强、总经理李红出席了仪式。", "李红"),  # a title listed after a colleague
     ("洛阳中原轴承有限公司的郑国强经理告诉记者，订单充足。", "郑国强"),  # the title after the name
+    ("洛阳中原轴承有限公司成立于2020年。公司联合创始人、技术副总裁郑国强说。", "郑国强"),  # a department in a chain
 ])
 def test_more_ways_to_name_an_employee(text, person):
     ex = extract_text(text, doc_id="t")
