@@ -436,7 +436,8 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue
         if cls == ENTERPRISE and m.group() in ("公司", "企业") and (core in lex.groups or core in lex.industry_words):
             continue  # 科技公司, 物流公司: a kind of firm, no name
-        if _is_common_noun_phrase(name, m.group()):
+        if _is_common_noun_phrase(name, m.group()) or _is_goods_plant(name, m.group()) \
+                or cls == SITE and _is_kind_of_site(name, m.group()):
             continue
         if cls == DISTRICT and (div := _division_pattern().match(name)) and name[div.end():] in lex.divisions:
             continue  # 上海市浦东新区: two divisions, each found by the gazetteer
@@ -512,6 +513,20 @@ def _is_common_noun_phrase(name: str, ending: str) -> bool:
         return False
     tags = _word_tags()
     return last in tokenizer().FREQ and all(tags.get(w, "x") in ("n", "v", "vn", "a", "b", "d") for w in words[:-1])
+
+
+def _is_goods_plant(name: str, ending: str) -> bool:
+    """硅片工厂, 空气炸锅智能工厂: a plant described by what it makes, no name."""
+    if ending not in ("工厂", "厂"):
+        return False
+    words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
+    return bool(words) and all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
+
+
+def _is_kind_of_site(name: str, ending: str) -> bool:
+    """海南自由贸易港重点园区: a site's kind after a vague word (重点, 国家级), no name."""
+    words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
+    return bool(words) and (words[-1] in _VAGUE_KINDS or re.fullmatch("(?:国家|省|市|县|区)级", words[-1]) is not None)
 
 
 def _extend_sub_park(text: str, end: int) -> int:
@@ -1531,6 +1546,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
+    if m.cls == ENTERPRISE and m.text.endswith("子公司") and not m.text.endswith(("有限公司", "分公司")):
+        return False  # 央企子公司, 其全资子公司: what a firm is, not its name
     if m.cls == BANK and _is_generic(m.text):
         return False  # 地方法人银行, 城市商业银行: a kind of bank, no name
     if m.text in _ending_words():

@@ -517,6 +517,7 @@ def test_what_a_noun_is_made_for_is_not_its_head():
     "上述产品已出口。",
     "公司按时支付供应商货款。",
     "该公司推出“免租”政策，中小商户可免交三个月租金。",  # a measure in quotes, not goods
+    "公司将为片区约2万户居民提供地热供暖。",  # a service of energy
 ])
 def test_no_product_where_nothing_is_made(text):
     assert not any(e.cls == "Product" for e in entities(text).values())
@@ -553,6 +554,15 @@ def test_sites(text, site):
 @pytest.mark.parametrize("text", ["区内国有园区将对中小企业减免租金。", "市内各大商场已恢复营业。"])
 def test_the_sites_of_an_area_are_no_named_site(text):
     assert not any(e.cls == "Site" for e in entities(text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "该园区是海南自由贸易港重点园区之一。",  # a vague word before the kind
+    "多晶硅将优先供应母公司的硅片工厂。",  # a plant described by its goods
+    "雄安新区再迎央企子公司",  # what a firm is, not its name
+])
+def test_descriptions_of_a_place_or_firm_are_no_names(text):
+    assert not any(e.cls in ("Site", "Enterprise") for e in entities(text).values())
 
 
 def test_branch_of_a_bank_named_with_its_province_is_one_name():
