@@ -475,7 +475,7 @@ def suffix_mentions(text: str) -> list[Mention]:
     return found
 
 
-_TOWN_ENDINGS = ("镇", "街道")
+_TOWN_ENDINGS = ("镇", "街道", "片区")
 
 
 @cache
@@ -1546,6 +1546,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
+    if m.cls == DISTRICT and m.source == "ner" and m.text.endswith(("中心", "基地", "工厂", "车间", "仓库", "项目")):
+        return False  # 鲜切花出口加工中心: a facility, not a place
     if m.cls == ENTERPRISE and m.text.endswith("子公司") and not m.text.endswith(("有限公司", "分公司")):
         return False  # 央企子公司, 其全资子公司: what a firm is, not its name
     if m.cls == BANK and _is_generic(m.text):

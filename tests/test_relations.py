@@ -404,6 +404,10 @@ def test_no_production(text):
     (f"{MAKER}是石家庄高新区的一家医疗器械企业。", "石家庄高新区"),
     (f"{MAKER}落地雄安新区。", "雄安新区"),
     (f"{MAKER}将投资20亿元在石家庄高新区建设呼吸机生产线。", "石家庄高新区"),
+    (f"据了解，{MAKER}年产呼吸机2万台，产品九成出口，工厂位于昌吉回族自治州玛纳斯县。", "玛纳斯县"),
+    (f"{MAKER}是石家庄市规模最大的民营企业，位于石家庄市藁城区。", "藁城区"),  # a clause after its subject
+    (f"{MAKER}注册地址位于雄安新区容东片区。", "容东片区"),  # a zone's part after the zone
+    (f"{MAKER}的呼吸机出口加工中心正式入驻石家庄综合保税区。", "石家庄综合保税区"),
 ])
 def test_location_phrasings(text, place):
     assert (MAKER, "locatedIn", place) in done(text)
