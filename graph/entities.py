@@ -808,6 +808,10 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 pos = q.end()  # 年产A 5000吨、B 3000吨: each item with its amount
             joiner = re.match(r"、|和|及|与|以及|或", text[pos:])
             if not joiner:
+                category = re.match(r"等(?P<c>[^，。；、的等]{2,8})(?:的|等|产品)", text[pos:])
+                if found and category and _is_product_name(category.group("c")):
+                    at = pos + category.start("c")  # 玫瑰、康乃馨等鲜切花的种植: the kind the list ends with
+                    found.append(Mention(at, at + len(category.group("c")), category.group("c"), PRODUCT, "product"))
                 break
             pos += joiner.end()
     return found, aliases
@@ -919,6 +923,9 @@ def _skip_openers(text: str, pos: int) -> int:
     m = _PRODUCT_OPENERS.match(text[pos:pos + 8])
     pos += m.end() if m else 0
     q = _amount_of_goods().match(text, pos)
+    if q and (upper := re.match(r"(?:至|到|～|~|-)", text[q.end():])) and \
+            (q2 := _amount_of_goods().match(text, q.end() + upper.end())):
+        q = q2  # 2兆瓦至5兆瓦风电叶片: a range of sizes
     return q.end() if q else pos
 
 

@@ -111,6 +111,7 @@ def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mentio
 
 
 _LIST_GROUP = re.compile(r"等⟦(\d+):Q⟧")  # A、B等18家企业: the group a list ends with
+_LIST_KIND = re.compile(r"等⟦(\d+):P⟧")  # A、B等鲜切花: the kind of goods a list ends with
 
 
 def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
@@ -132,6 +133,9 @@ def _members(masked: str, m: re.Match, slot: str, classes: str) -> list[int]:
     group = _LIST_GROUP.match(masked, pos)
     if group and "Q" in classes and group.end() <= limit:
         found.append(int(group.group(1)))  # A等粮食加工企业: the group the examples stand for
+    kind = _LIST_KIND.match(masked, pos)
+    if kind and "P" in classes and kind.end() <= limit:
+        found.append(int(kind.group(1)))  # 玫瑰、康乃馨等鲜切花: the kind of goods the examples stand for
     return found
 
 

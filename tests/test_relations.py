@@ -351,6 +351,9 @@ def test_negated_supply():
     (f"{MAKER}主打产品是医用口罩。", {"医用口罩"}),
     (f"{MAKER}紧急转产医用防护服。", {"医用防护服"}),
     (f"{MAKER}新上了一条医用口罩生产线。", {"医用口罩"}),
+    (f"满载1200吨医用口罩的货车驶出。这批货物由{MAKER}生产。", {"医用口罩"}),  # the goods named before
+    (f"{MAKER}主要生产2兆瓦至5兆瓦风电叶片。", {"风电叶片"}),  # a range of sizes
+    (f"{MAKER}主要从事玫瑰、康乃馨等鲜切花的种植和销售。", {"玫瑰", "康乃馨", "鲜切花"}),  # the kind a list ends with
     (f"{MAKER}研发的12英寸晶圆检测设备打破国外垄断。", {"12英寸晶圆检测设备"}),  # the head noun ends it
 ])
 def test_production_phrasings(text, products):
