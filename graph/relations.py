@@ -56,7 +56,7 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
         # places also chain with nothing between them (湖南长沙, 山东省潍坊市)
         joiner = _SLOT_JOINER + ("?" if set(roles[role]) <= set(_PLACE_LETTERS) else "")
         # ... and the group a list ends with: A、B等18家企业
-        group = "(?:等⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
+        group = f"(?:等{_MEMBER_COUNT}⟦\\d+:Q⟧)?" if "Q" in roles[role] else ""
         lazy = "?" if m.group(3) else ""  # an optional subject's list may end early: the gap follows
         out = f"(?P<{name}>⟦\\d+:[{roles[role]}]⟧)(?:{joiner}{_MEMBER_COUNT}⟦\\d+:[{roles[role]}]⟧)*{lazy}{group}"
         return out
@@ -110,7 +110,7 @@ def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mentio
     return "".join(parts), used, origin
 
 
-_LIST_GROUP = re.compile(r"等⟦(\d+):Q⟧")  # A、B等18家企业: the group a list ends with
+_LIST_GROUP = re.compile(r"等" + _MEMBER_COUNT + r"⟦(\d+):Q⟧")  # A、B等18家企业: the group a list ends with
 _LIST_KIND = re.compile(r"等⟦(\d+):P⟧")  # A、B等鲜切花: the kind of goods a list ends with
 
 

@@ -178,6 +178,11 @@ def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
 
 
+def test_a_named_landlord_and_the_counted_group_it_belongs_to_both_cut_rent():
+    found = done(f"{LANDLORD}等5家区属国企为2300户小微企业减免租金1.2亿元。")
+    assert {(LANDLORD, "reducesRentFor", "小微企业"), ("区属国企", "reducesRentFor", "小微企业")} <= found
+
+
 def test_relief_reaching_tenants_after_the_landlord_announced_it():
     found = facts(f"{LANDLORD}宣布减免租金。租金减免总额达到3000万元，惠及商户1200户。")
     assert found.get((LANDLORD, "reducesRentFor", "商户")) == "done"
