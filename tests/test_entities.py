@@ -355,6 +355,7 @@ def test_pronoun_from_an_earlier_sentence_means_its_topic(text, maker):
     ("产品主要配套省内整车企业。", "整车企业"),
     ("农商行向38户养殖户发放贷款。", "养殖户"),
     ("物业公司对旗下商铺租户给予一个月免租期。", "商铺租户"),
+    ("市管企业累计为小微企业减免租金6.8亿元。", "市管企业"),
 ])
 def test_groups_of_firms(text, group):
     ents = entities(text)
