@@ -1421,7 +1421,29 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     _link_branches(out)
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
+    _corporate_roles_of_the_topic(text, people, out)
     return out
+
+
+_CORPORATE_TITLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "董事会秘书", "财务总监", "总裁",
+                               "副总裁", "首席执行官", "监事会主席", "执行董事"})
+
+
+def _corporate_roles_of_the_topic(text: str, people: list[tuple[Mention, str]], out: DocumentEntities) -> None:
+    """经董事长某某提名，公司董事会同意…: a firm's title with no firm before it is
+    the title at the firm the article is about, when its sentence names that firm."""
+    if out.topic is None or out.entities[out.topic].cls != ENTERPRISE:
+        return
+    topic_at = [m.start for m in out.mentions if m.key == out.topic]
+    for person, role in people:
+        key = entity_key(person.text)
+        if role.strip() not in _CORPORATE_TITLES or key in out.roles or key not in out.entities:
+            continue
+        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, person.start)), default=0)
+        end = next((e.start() for e in _SENTENCE_END.finditer(text, person.end)), len(text))
+        others = [m for m in out.mentions if start <= m.start < end and m.cls in ORG_CLASSES and m.key != out.topic]
+        if not others and any(start <= at < end for at in topic_at):
+            out.roles[key] = (role.strip(), out.topic, person.start)
 
 
 def _trade_references(text: str, firms: list[str]) -> dict[str, str]:

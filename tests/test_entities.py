@@ -416,6 +416,19 @@ def test_more_ways_to_name_an_employee(text, person):
     assert "洛阳中原轴承有限公司" in {e.label for e in ex.entities.values()}
 
 
+def test_a_firms_title_with_no_firm_before_it_is_at_the_firm_of_the_article():
+    text = ("湖北宜荆风电装备股份有限公司（以下简称“公司”）董事会收到辞职报告。"
+            "经董事长杨振华提名，公司董事会同意聘任刘晓梅女士为公司总经理。")
+    ex = extract_text(text, doc_id="t")
+    jobs = {(ex.entities[f.subject].label, ex.entities[f.object].label) for f in ex.facts if f.relation == "worksFor"}
+    assert ("杨振华", "湖北宜荆风电装备股份有限公司") in jobs
+
+
+def test_a_title_in_a_sentence_about_another_body_is_not_at_the_firm():
+    ex = extract_text("宁波海曙纺织有限公司今年扩产。据宁波市商务局局长王明介绍，外贸企业订单回升。", doc_id="t")
+    assert not any(f.relation == "worksFor" and ex.entities[f.object].label == "宁波海曙纺织有限公司" for f in ex.facts)
+
+
 def test_a_role_without_an_employer_gives_no_job():
     ex = extract_text("郑国强是一名工程师，洛阳中原轴承有限公司今年扩产。", doc_id="t")
     assert "郑国强" in {e.label for e in ex.entities.values()}
