@@ -194,7 +194,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
 
 # 网络上有传言称某某公司将为某厂商供货。……回应称，上述传言不实: a rumour, denied in
 # its own sentence or the next one
-_RUMOUR = re.compile("(?:有)?(?:传言|传闻|消息|报道|网传|市场传闻)(?:称|说|指)|网传|据传")
+_RUMOUR = re.compile("(?:传言|传闻|消息|报道)(?:称|说|指)|网传|据传")
 _DENIAL = re.compile("(?:传言|传闻|消息|报道|说法)[^。！？]{0,8}(?:不实|不属实|系谣言|是谣言|纯属谣言|虚假)|予以否认|否认了?(?:上述|相关|这一)")
 
 
@@ -355,29 +355,22 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
     if actors and actors[-1].group(2) not in rule.subject_classes:
         return []  # 某银行推出“某某贷”: the one acting here cannot be the subject; no one else is
     before = [int(p.group(1)) for p in actors if p.group(2) in rule.subject_classes]
-    if before:
-        return [before[-1]]
-    fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.subject_classes
-    earlier = [x for x in ents.mentions if x.end <= sentence.start and fits(x.key)
-               and x.start >= window_start]
-    if earlier:
-        return [earlier[-1].key]
-    if ents.topic and ents.topic in ents.entities and fits(ents.topic):
-        return [ents.topic]
-    return []
+    return [before[-1]] if before else _named_before(rule.subject_classes, sentence, window_start, ents)
 
 
 def _fallback_object(masked: str, m: re.Match, rule: Rule, sentence: Sentence, window_start: int,
                      ents: DocumentEntities) -> list:
     """For a rule whose object is named before it (这笔贷款由某银行发放): the
-    nearest compatible mention before the match; else the last one named in the
-    two sentences before; else the article's firm."""
+    nearest compatible mention before the match; else as for a subject."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start())
               if p.group(2) in rule.object_classes]
-    if before:
-        return [before[-1]]
-    fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in rule.object_classes
-    earlier = [x for x in ents.mentions if x.end <= sentence.start and x.start >= window_start and fits(x.key)]
+    return [before[-1]] if before else _named_before(rule.object_classes, sentence, window_start, ents)
+
+
+def _named_before(classes: str, sentence: Sentence, window_start: int, ents: DocumentEntities) -> list[str]:
+    """The last compatible party named in the sentences before (from ``window_start``); else the article's firm."""
+    fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in classes
+    earlier = [x for x in ents.mentions if window_start <= x.start and x.end <= sentence.start and fits(x.key)]
     if earlier:
         return [earlier[-1].key]
     return [ents.topic] if ents.topic and ents.topic in ents.entities and fits(ents.topic) else []
