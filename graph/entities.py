@@ -1296,8 +1296,8 @@ def _is_inside(county: str, place: str) -> bool:
 
 
 def _is_county_of(county: str, city: str) -> bool:
-    (c_code, c_level), (p_code, p_level) = _division_codes().get(county, ("", "")), _division_codes().get(city, ("", ""))
-    return c_level == "county" and p_level == "city" and c_code[:4] == p_code[:4]
+    """Is the county in the city named (not merely in a province)?"""
+    return _division_codes().get(city, ("", ""))[1] == "city" and _is_inside(county, city)
 
 
 def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True) -> DocumentEntities:
