@@ -216,8 +216,10 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     pos = end
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word == "和" and cls == GOVERNMENT and i > 0 and not words[i - 1].endswith(_AGENCY_ENDS):
-            pos -= 1  # 工业和信息化局, 人力资源和社会保障局: one agency, not two
+        if word in ("和", "与") and cls in (GOVERNMENT, ORGANIZATION) and i > 0 \
+                and not words[i - 1].endswith(_AGENCY_ENDS + ("协会", "商会")) \
+                and words[i - 1] not in lex.boundaries and not _is_function_word(words[i - 1]):
+            pos -= 1  # 工业和信息化局, 餐饮与美食行业协会: one body, not two
             continue
         if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
             pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
@@ -1349,7 +1351,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
     # 郑州中心支行 after 中国人民银行郑州中心支行: the tail of a body's name is that body
     bodies = {m.text: m.cls for m in mentions if m.cls in (GOVERNMENT, ORGANIZATION)}
     for m in mentions:
-        if m.cls in ORG_CLASSES and len(m.text) >= 4 and m.text not in aliases:
+        if m.cls in ORG_CLASSES and (len(m.text) >= 4 or m.text.endswith(_AGENCY_ENDS)) and m.text not in aliases:
             longer = [b for b in bodies if b != m.text and b.endswith(m.text)]
             if len(longer) == 1:
                 aliases[m.text] = longer[0]

@@ -81,6 +81,18 @@ def test_an_interview_answer_names_the_speaker_before_a_colon():
     assert ("何志远", "worksFor", "浙江余姚农村商业银行股份有限公司梨洲支行") in facts(text)
 
 
+def test_an_association_of_two_trades_is_one_body():
+    ents = entities("云南省餐饮与美食行业协会发出倡议。")
+    assert ents["云南省餐饮与美食行业协会"].cls == "Organization"
+    assert not any(label.startswith("与") for label in entities("政府与企业和行业协会共同努力。"))
+
+
+def test_a_short_agency_name_and_an_abbreviated_centre_are_the_body_named_before():
+    ents = entities("国家药监局批准上市。药监局表示将加快审批。中国疾病预防控制中心专家指出。中国疾控中心表示。")
+    assert "药监局" in ents["国家药监局"].aliases
+    assert "中国疾控中心" in ents["中国疾病预防控制中心"].aliases
+
+
 def test_the_tail_of_a_bodys_name_is_that_body():
     ents = entities("记者从中国人民银行杭州中心支行获悉，贷款余额增长。杭州中心支行有关负责人表示，将继续支持企业。")
     assert "杭州中心支行" in ents["中国人民银行杭州中心支行"].aliases
