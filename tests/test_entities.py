@@ -328,6 +328,12 @@ def test_short_forms_never_leave_only_common_words():
 
 # ---------------------------------------------------------------- pronouns
 
+def test_bare_gongsi_is_the_firm_named_not_the_customer_its_pronouns_point_to():
+    text = ("重庆渝丰汽车零部件有限公司近日成为北方汽车集团有限公司的一级供应商，将为其新能源车型供应电池托盘。"
+            "公司坐落于重庆两江新区鱼复工业园。")
+    assert ("重庆渝丰汽车零部件有限公司", "locatedIn", "鱼复工业园") in facts(text)
+
+
 def test_pronouns_resolve_to_the_firm_named_before():
     text = "兰州陇西药业有限公司位于兰州新区。该公司主要生产中药饮片。"
     assert ("兰州陇西药业有限公司", "produces", "中药饮片") in facts(text)
