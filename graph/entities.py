@@ -1729,8 +1729,8 @@ def _main_firm(before: list[Mention]) -> Mention:
     """Bare 公司 names the firm the article is about: the one mentioned most so
     far (the first of equals), not the last one named (A收购B。B将成为公司子公司)."""
     counts: dict[str, int] = {}
-    for m in before:  # (names only: 其 in 为其供应 is the customer, who is no more the article's firm for it)
-        counts[m.key] = counts.get(m.key, 0) + (m.source != "coref")
+    for m in before:  # (其 in 为其供应 is the customer, who is no more the article's firm for it)
+        counts[m.key] = counts.get(m.key, 0) + (m.text != "其")
     key = max(counts, key=counts.get)  # (the first of equals: dicts keep the order of mention)
     return next(m for m in reversed(before) if m.key == key)
 
