@@ -217,7 +217,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
         if word in ("和", "与") and cls in (GOVERNMENT, ORGANIZATION) and i > 0 \
-                and not words[i - 1].endswith(_AGENCY_ENDS + ("协会", "商会")) \
+                and not words[i - 1].endswith(_AGENCY_ENDS + _org_endings()) and not _is_apposition(words[i - 1]) \
                 and words[i - 1] not in lex.boundaries and not _is_function_word(words[i - 1]):
             pos -= 1  # 工业和信息化局, 餐饮与美食行业协会: one body, not two
             continue

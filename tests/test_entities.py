@@ -85,6 +85,7 @@ def test_an_association_of_two_trades_is_one_body():
     ents = entities("云南省餐饮与美食行业协会发出倡议。")
     assert ents["云南省餐饮与美食行业协会"].cls == "Organization"
     assert not any(label.startswith("与") for label in entities("政府与企业和行业协会共同努力。"))
+    assert "武汉协和医院" in entities("河北冀康医疗器械有限公司与武汉协和医院签订了供货合同。")  # two bodies
 
 
 def test_a_short_agency_name_and_an_abbreviated_centre_are_the_body_named_before():
