@@ -1530,6 +1530,9 @@ def _drop_descriptive_groups(text: str, mentions: list[Mention]) -> list[Mention
             if re.search(r"(?:是|为|属于)(?:一家|一个|一批)?[^，。；]{0,20}$", text[clause_start:m.start]) \
                     and re.match(r"\s*(?:[。；，]|$|之一)", text[m.end:]):
                 continue
+            if len(m.text) == 2 and m.text.endswith("企") \
+                    and _word_tags().get(_first_word(text[m.end:m.end + 4]), "") in ("n", "vn"):
+                continue  # 国企考核, 央企子公司: 国企 as a modifier, no group (but 减免商户租金: 商户 are)
         keep.append(m)
     return keep
 

@@ -391,6 +391,15 @@ def test_counted_named_group_is_the_group():
     assert "初创企业" in ents and ents["初创企业"].cls == "EnterpriseGroup"
 
 
+@pytest.mark.parametrize("text, groups", [
+    ("政策兑现情况将纳入国企考核。", set()),  # 国企 as a modifier
+    ("国企为商户减租。", {"国企", "商户"}),
+    ("业主减免商户租金。", {"商户"}),  # the tenants whose rent is cut
+])
+def test_a_short_group_word_as_a_modifier_is_no_group(text, groups):
+    assert {label for label, e in entities(text).items() if e.cls == "EnterpriseGroup"} == groups
+
+
 def test_group_word_describing_a_firm_is_no_group():
     ents = entities("杭州西溪置业有限公司是西湖区的区属国有企业。连锁餐饮企业杭州知味餐饮有限公司也在此。")
     assert not any(e.cls == "EnterpriseGroup" for e in ents.values())
