@@ -1723,6 +1723,8 @@ def _descriptive_references(text: str, firms: list[Mention], entities: dict[str,
 _OBLIQUE_MARK = re.compile(r"(?:向|为|给|对|与|和|同|跟|从|替|帮|包括|如)$")
 _LIST_JOINT = re.compile(r"[、，,]?(?:和|及|与|以及|或)?$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+# 某集团所属的某某公司: the parent only says whose the firm is; the firm is the topic
+_POSSESSOR = re.compile("(?:所属|旗下|下属)的?|的(?:全资|控股)?子公司")
 
 
 _BARE = ("公司", "我们公司", "我公司")
@@ -1752,7 +1754,7 @@ def _antecedent(text: str, at: int, before: list[Mention]) -> Mention:
         between = text[last_end:m.start]
         listed = last_end > previous_start and _LIST_JOINT.fullmatch(between)
         oblique = bool(_OBLIQUE_MARK.search(between)) or (oblique and bool(listed))
-        if not oblique:
+        if not oblique and not _POSSESSOR.match(text, m.end):
             return m
         last_end = m.end
     return before[-1]

@@ -335,6 +335,14 @@ def test_bare_gongsi_is_the_firm_named_not_the_customer_its_pronouns_point_to():
     assert ("重庆渝丰汽车零部件有限公司", "locatedIn", "鱼复工业园") in facts(text)
 
 
+def test_a_pronoun_after_a_parent_and_its_firm_is_the_firm():
+    text = ("记者获悉，北方能源集团有限公司所属的雄安北方综合能源服务有限公司日前完成工商注册。"
+            "该公司执行董事王海鹏表示，将扩大投资。")
+    ex = extract_text(text, doc_id="t")
+    jobs = {(ex.entities[f.subject].label, ex.entities[f.object].label) for f in ex.facts if f.relation == "worksFor"}
+    assert jobs == {("王海鹏", "雄安北方综合能源服务有限公司")}
+
+
 def test_pronouns_resolve_to_the_firm_named_before():
     text = "兰州陇西药业有限公司位于兰州新区。该公司主要生产中药饮片。"
     assert ("兰州陇西药业有限公司", "produces", "中药饮片") in facts(text)
