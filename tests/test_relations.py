@@ -295,6 +295,17 @@ def test_what_comes_off_a_line(text, product):
     assert (MAKER, "produces", product) in done(text)
 
 
+def test_a_source_before_located_firm_is_not_located_there():
+    text = f"记者从河北省工业和信息化厅获悉，位于石家庄高新区的{MAKER}呼吸机项目日前投产。"
+    located = {(s, o) for s, rel, o in done(text) if rel == "locatedIn"}
+    assert located == {(MAKER, "石家庄高新区")}
+
+
+def test_a_planned_supply_of_all_its_output():
+    text = f"{MAKER}总经理介绍，项目产品将全部供应北方建工集团有限公司。"
+    assert facts(text).get((MAKER, "supplies", "北方建工集团有限公司")) == "planned"
+
+
 def test_a_firm_a_city_government_supports_is_not_located_by_it():
     assert not any(rel == "locatedIn" for _, rel, _ in done(f"{MAKER}是石家庄市政府重点支持的企业。"))
 
