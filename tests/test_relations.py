@@ -173,6 +173,7 @@ LANDLORD = "杭州西溪置业有限公司"
     (f"{LANDLORD}对承租其房产的300户个体工商户，免收2022年2月至4月三个月租金。", "个体工商户"),  # a long gap
     (f"{LANDLORD}对旗下商业楼宇的个体工商户实行“免三减三”。", "个体工商户"),  # rent-cut jargon
     (f"{LANDLORD}为其运营的西溪科创园内43家小微企业免除两个月租金。", "小微企业"),  # 其 as a possessor
+    (f"{LANDLORD}宣布，对旗下西溪商都等3个商业项目的800余户商户减免3个月租金。", "商户"),  # described at length
 ])
 def test_rent_phrasings(text, tenant):
     assert (LANDLORD, "reducesRentFor", tenant) in done(text)
