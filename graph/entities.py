@@ -865,8 +865,14 @@ _QUOTED_OUTPUT = re.compile(r"(?:首台|首批|首款|新一代|新款)[^，。�
                             r"[^，。；]{0,16}?(?:量产|投产|下线|上市|亮相|发布)")
 
 
+# 首台氢燃料电池重卡在某地的某某公司总装线上下线: the first unit, then where it came off the line
+_FIRST_UNIT_AT = re.compile(r"首(?:台|批|款|辆|架|艘)(?P<q>[^，。；：的“”在从]{2,14}?)(?:在|从)[^，。；]{2,40}?"
+                            r"(?:下线|投产|量产|交付)")
+
+
 def _products_before_output(text: str) -> list[Mention]:
-    found = [Mention(m.start("q"), m.end("q"), m.group("q"), PRODUCT, "product") for m in _QUOTED_OUTPUT.finditer(text)]
+    found = [Mention(m.start("q"), m.end("q"), m.group("q"), PRODUCT, "product")
+             for m in (*_QUOTED_OUTPUT.finditer(text), *_FIRST_UNIT_AT.finditer(text)) if _is_product_name(m.group("q"))]
     for m in _OUTPUT.finditer(text):
         start, end = m.span("p")
         start = _skip_openers(text, start)

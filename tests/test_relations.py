@@ -307,6 +307,13 @@ def test_a_planned_supply_of_all_its_output():
     assert facts(text).get((MAKER, "supplies", "北方建工集团有限公司")) == "planned"
 
 
+def test_the_first_unit_off_a_firms_line_in_a_zone():
+    text = "9月27日，首台氢燃料电池重卡在保定高新技术产业开发区的保定冀风汽车有限公司总装线上下线。"
+    found = done(text)
+    assert ("保定冀风汽车有限公司", "produces", "氢燃料电池重卡") in found
+    assert ("保定冀风汽车有限公司", "locatedIn", "保定高新技术产业开发区") in found
+
+
 def test_a_firm_a_city_government_supports_is_not_located_by_it():
     assert not any(rel == "locatedIn" for _, rel, _ in done(f"{MAKER}是石家庄市政府重点支持的企业。"))
 
