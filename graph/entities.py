@@ -990,6 +990,9 @@ def _is_product_name(name: str) -> bool:
         or last == "a" and len(words[-1]) == 1 and len(name) >= 3
 
 
+_FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春"})
+
+
 def _breaks_product(word: str) -> bool:
     """A word that cannot occur inside a product name. jieba's tags are noisy
     on technical words (正极 'ad', 带 'v'), so only clear function words count."""
@@ -1000,8 +1003,8 @@ def _breaks_product(word: str) -> bool:
         return word in _PREPOSITIONS or word in "的了是在有也都又并还已就即着过让使被到不至"
     tag = _word_tags().get(word, "")
     if tag in ("m", "t"):
-        # 一派, 目前; but 一次性 is part of 一次性隔离衣, and a grade of 一级白砂糖
-        return len(word) <= 2 and not re.fullmatch("[一二三四五特]级", word)
+        # 一派, 目前; but 一次性 is part of 一次性隔离衣, a grade of 一级白砂糖, a festival of 圣诞装饰品
+        return len(word) <= 2 and not re.fullmatch("[一二三四五特]级", word) and word not in _FESTIVALS
     return tag in {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y"} and word not in _NAME_PARTS
 
 

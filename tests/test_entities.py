@@ -512,6 +512,7 @@ def test_byline_reporter_has_no_employer():
     ("公司今年交付的第二批挖掘机已到港。", {"挖掘机"}),  # an ordinal batch opens the phrase
     ("公司拟投资4亿元新建一条海上风电叶片生产线。", {"海上风电叶片"}),  # a new line for the goods
     ("该厂将建造4艘7000车位汽车运输船。", {"汽车运输船"}),  # a size before the goods
+    ("该公司主要生产圣诞装饰品和中秋月饼。", {"圣诞装饰品", "中秋月饼"}),  # a festival (jieba 't') in the name
     ("该厂年产8万吨针状焦项目投产。", {"针状焦"}),  # (jieba tags 焦 'a')
     # the goods of a deal, after its amount or the buyer
     ("该公司与客户签订20亿元光伏组件供货协议。", {"光伏组件"}),

@@ -837,6 +837,7 @@ def test_no_fact_of_this_kind(text, relation):
     (f"{MAKER}研制的呼吸机近日量产，首批产品已交付北方建工集团有限公司。", "北方建工集团有限公司"),
     (f"{MAKER}生产的口罩还有三成供应给石家庄的北方建工集团有限公司。", "北方建工集团有限公司"),  # the buyer after its place
     (f"{MAKER}日产口罩20万只，全部交售给北方建工集团有限公司。", "北方建工集团有限公司"),
+    (f"{MAKER}向西班牙马德里的欧亚医疗用品公司供应防护服约600箱。", "欧亚医疗用品公司"),  # places before the buyer
     (f"{MAKER}的产品主要配套北方建工集团有限公司和本地一家新势力。", "北方建工集团有限公司"),
     (f"{MAKER}日前中标北方建工集团有限公司承建的医院项目防护用品采购。", "北方建工集团有限公司"),
     # a project with a place in its name; a tender for named goods
