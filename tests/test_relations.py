@@ -839,6 +839,7 @@ def test_no_fact_of_this_kind(text, relation):
     (f"{MAKER}日产口罩20万只，全部交售给北方建工集团有限公司。", "北方建工集团有限公司"),
     (f"{MAKER}向西班牙马德里的欧亚医疗用品公司供应防护服约600箱。", "欧亚医疗用品公司"),  # places before the buyer
     (f"{MAKER}的产品主要配套北方建工集团有限公司和本地一家新势力。", "北方建工集团有限公司"),
+    (f"{MAKER}的座椅主要配套奇瑞汽车。", "奇瑞汽车股份有限公司"),  # a large firm by its short name
     (f"{MAKER}日前中标北方建工集团有限公司承建的医院项目防护用品采购。", "北方建工集团有限公司"),
     # a project with a place in its name; a tender for named goods
     (f"{MAKER}中标北方建工集团有限公司承建的石家庄市长安区安置房项目钢结构采购。", "北方建工集团有限公司"),
