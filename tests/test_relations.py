@@ -419,6 +419,7 @@ def test_no_production(text):
     (f"{MAKER}地处冀中腹地的深州市。", "深州市"),  # the place described before its name
     (f"{MAKER}在衡水市建设年产5000台呼吸机项目。", "衡水市"),  # a project of its own
     (f"{MAKER}的新款呼吸机在辛集市生产基地下线。", "辛集市"),  # its base
+    (f"{MAKER}在辛集市的新厂房已经建成。", "辛集市"),
     (f"{MAKER}的呼吸机研发中心正式入驻石家庄高新区。", "石家庄高新区"),  # a centre of its own
     (f"{MAKER}拟以自有资金1.5亿元在衡水市投资建厂。", "衡水市"),
     (f"{MAKER}的总部在石家庄市。", "石家庄市"),
