@@ -265,6 +265,7 @@ def _known_firm_before_place(text: str, start: int, pos: int) -> int:
 
 @cache
 def _known_firm_pattern() -> re.Pattern:
+    """Well-known firms by name or short form (data/dict/enterprises.tsv), longest first."""
     return _pattern(tuple(sorted((k for k in lexicon().enterprises if len(k) >= 2), key=len, reverse=True)))
 
 
@@ -577,7 +578,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if station:  # 石家庄站, 杭州东站: a railway station
             found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
                                  SITE, "gazetteer"))
-    for m in _pattern(tuple(sorted(lex.enterprises, key=len, reverse=True))).finditer(text):
+    for m in _known_firm_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), ENTERPRISE, "gazetteer"))
     for m in _group_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
