@@ -221,6 +221,10 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
                 and words[i - 1] not in lex.boundaries and not _is_function_word(words[i - 1]):
             pos -= 1  # 工业和信息化局, 餐饮与美食行业协会: one body, not two
             continue
+        if cls == ENTERPRISE and i > 0 and _is_number_word_in_name(word) and not _COUNTED.fullmatch(word) \
+                and (words[i - 1] in _NAME_PARTS or _place_start_pattern().fullmatch(words[i - 1])):
+            pos -= len(word) + len(words[i - 1])  # 中国一重集团, 青岛四方机车: a numeral trade name after its place
+            break
         if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
             pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
             break
@@ -300,6 +304,9 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
     if place is None or _ending_pattern().search(text, place.end(), pos):
         return pos  # never across another name's ending (某某银行某某分行为某某公司)
     return place.start()
+
+
+_COUNTED = re.compile("[一二两三四五六七八九十百千万]+[座台套条件项处栋间幢辆艘架只款种批]")  # 一座 (新建一座工厂)
 
 
 def _is_number_word_in_name(word: str) -> bool:
@@ -1876,6 +1883,9 @@ def _roles_as_predicates(text: str, out: DocumentEntities) -> None:
             out.roles[key] = (role.group().lstrip("的"), org.key, person.start)
 
 
+_NAMING_BRACKET = re.compile(r"[（(][^（）()]{0,28}(?:简称|代码)[^（）()]{0,16}[）)]$")
+
+
 def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention]) -> Mention | None:
     # 某银行党委书记、行长某某 / 董事长兼总经理: earlier titles between employer and role
     # (公司联合创始人、技术副总裁某某: a department before the later title)
@@ -1886,12 +1896,22 @@ def _employer_before(text: str, role_start: int, org_by_end: dict[int, Mention])
     while role_start not in org_by_end and (title := _title_before().search(text, max(0, role_start - 12),
                                                                              role_start)):
         role_start = title.start()
+    role_start = _before_naming_bracket(text, role_start, org_by_end)
     employer = org_by_end.get(role_start) or (org_by_end.get(role_start - 1) if text[role_start - 1:role_start] == "的"
                                               else None)  # 某某公司的负责人某某
-    if employer is None:  # 某某公司技术部主任, 公司研发总监: a department between
+    if employer is None and department:  # 某某公司技术部主任, 公司研发总监: a department between
+        employer = org_by_end.get(_before_naming_bracket(text, role_start - len(department.group()), org_by_end))
+    if employer is None:
         employer = next((org_by_end[at] for at in range(max(0, role_start - 6), role_start)
                          if at in org_by_end and _DEPARTMENT.fullmatch(text, at, role_start)), None)
     return employer
+
+
+def _before_naming_bracket(text: str, at: int, org_by_end: dict[int, Mention]) -> int:
+    """某某公司（以下简称“某某”）财务总监某某: a bracket that names the firm stands
+    between it and the title; the title is the firm's."""
+    named = _NAMING_BRACKET.search(text, max(0, at - 32), at)
+    return named.start() if named and at not in org_by_end and named.start() in org_by_end else at
 
 
 def _speakers_firm(text: str, person: Mention, out: DocumentEntities) -> Mention | None:

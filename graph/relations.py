@@ -156,7 +156,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                     objects = _fallback_object(masked, m, rule, sentence, _window_start(sentences, sentence), ents)
                 # 向天津某企业供货, 为苏州一家厂商供应: a place right before 某/一家 describes an unnamed party
                 unnamed = "某" if rule.relation == LOCATED_IN else "某|一家"  # (某地一家企业——某某公司 is there)
-                objects = [o for o in objects if not isinstance(o, int)
+                objects = [_subsidiary(masked, o, rule.object_classes) for o in objects if not isinstance(o, int)
                            or not re.match(unnamed, masked[_placeholder_end(masked, o):])]
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.groupdict().get("S") else [])
@@ -324,11 +324,11 @@ def _is_oblique(masked: str, index) -> bool:
     return bool(listed) and _is_oblique(masked, int(listed.group(1)))
 
 
-_SUBSIDIARY = re.compile(r"(?:旗下|下属|所属|控股)的?(?:全资|控股)?(?:子公司|企业|单位)?⟦(\d+):([A-Z])⟧")
+_SUBSIDIARY = re.compile(r"(?:(?:旗下|下属|所属)的?(?:全资|控股)?(?:子公司|企业|单位)?|的?(?:全资|控股)子公司)⟦(\d+):([A-Z])⟧")
 
 
 def _subsidiary(masked: str, index, classes: str):
-    """A旗下的B宣布…: B, the unit named after its parent, is the one who acts."""
+    """A旗下的B宣布…, 向A控股子公司B发放: B, the unit named after its parent, is the party."""
     if not isinstance(index, int):
         return index
     sub = _SUBSIDIARY.match(masked, _placeholder_end(masked, index))

@@ -959,3 +959,11 @@ def test_a_verb_with_its_direction_glued_on_ends_a_name():
 def test_a_firm_and_its_provincial_branch_are_one_name():
     ents = entities("华泰财产保险有限公司江苏分公司为该批货物提供了保险。")
     assert "华泰财产保险有限公司江苏分公司" in ents and "江苏分公司" not in ents
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国二重集团有限公司发布公告。", "中国二重集团有限公司"),  # a numeral trade name after 中国
+    ("下一步杭州千禾纺织有限公司将扩产。", "杭州千禾纺织有限公司"),  # a numeral word before a place is none
+])
+def test_a_numeral_trade_name_after_its_place(text, name):
+    assert name in {e.label for e in extract_text(text, doc_id="t").entities.values()}

@@ -854,3 +854,21 @@ def test_more_supply_phrasings(text, recipient):
 
 def test_a_bank_providing_financial_products_supplies_nothing():
     assert not any(rel == "supplies" for _, rel, _ in done(f"{BANK}为{FIRM}提供金融产品和服务。"))
+
+
+def test_its_plant_somewhere_locates_the_firm():
+    text = f"今年2月，{BANK}向{FIRM}发放贷款2亿元，用于扩建其位于鄞州区的生产线。"
+    assert (FIRM, "locatedIn", "鄞州区") in done(text)
+
+
+def test_a_title_after_the_bracket_that_names_the_firm_is_the_firms():
+    text = f"“订单接不过来。”{FIRM}（以下简称“海曙纺织”）财务总监王丽华说。"
+    assert ("王丽华", "worksFor", FIRM) in done(text)
+
+
+@pytest.mark.parametrize("parent", ["该公司控股子公司", "该公司全资子公司", f"{FIRM}旗下的"])
+def test_a_loan_to_a_subsidiary_named_after_its_parent_goes_to_the_subsidiary(parent):
+    text = f"{FIRM}主要生产纱线。此外，{BANK}还向{parent}宁波海曙印染有限公司发放贷款1500万元。"
+    found = done(text)
+    assert (BANK, "lendsTo", "宁波海曙印染有限公司") in found
+    assert (BANK, "lendsTo", FIRM) not in found
