@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from . import quantities
 from .ner.features import surnames
-from .nlp import tokenizer
+from .nlp import is_dateline, tokenizer
 from .rdf import entity_key, normalise_name
 from .resources import read_lines
 from .types import (BANK, DISTRICT, ENTERPRISE, GOVERNMENT, GROUP, ORGANIZATION, PERSON, PRODUCT,
@@ -464,6 +464,12 @@ def suffix_mentions(text: str) -> list[Mention]:
             while (div := _division_pattern().match(name)) and len(name) - div.end() >= 3:
                 name = name[div.end():]  # 东莞市长安镇 -> 长安镇: the town, inside the city named before it
             start = end - len(name)
+        elif cls == DISTRICT:
+            while (div := _division_pattern().match(name)) and div.group() in _full_division_names() \
+                    and len(name) - div.end() - len(m.group()) >= 2 and _is_word_end(name, 0, div.end()):
+                name = name[div.end():]  # 四川省宜宾市三江新区 -> 三江新区: the places named before it are their own
+                # (潍坊市高新区 keeps its city: 高新区 alone names no zone)
+            start = end - len(name)
         if cls == SITE:
             if re.match("[区园省市县镇境国域]内|[省市国境]外", name):
                 continue  # 区内国有园区, 市内各大商场: the sites of some area, not one named site
@@ -748,7 +754,7 @@ _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出口|出售|出(?![口售租])|
                               r"|建设|新建|扩建|投建|打造|引进|采购|购置|购买"  # (投资30亿元建设新型显示面板生产基地)
                               r"|(?:国内|全国|全球|世界|业内|行业)?首(?:台套|台|套|款|个|批)|第[一二三四五六七八九十\d]+[批台套款个]"
                               r"|(?:拳头|主打|核心|主导|明星)产品(?:是|为|有|包括)?"  # (某某的拳头产品输液器)
-                              r"|上述|前述"
+                              r"|上述|前述|现有|已有"  # (现有医用防护服产能6万件)
                               r"|[这该此那][家批款种类些件台套]?)+")
 _PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
 _MAX_PRODUCT = 14
@@ -878,10 +884,14 @@ _FIRST_UNIT_AT = re.compile(r"首(?:台|批|款|辆|架|艘)(?P<q>[^，。；：
                             r"(?:下线|投产|量产|交付)")
 
 
+# 现有磷酸铁锂正极材料产能6万吨/年: what a firm has the capacity to make
+_CAPACITY = re.compile(r"(?:现有|具备|拥有|形成|已有|具有|新增)了?(?:年产)?(?P<p>[^，。；：的“”\d]{2,14}?)(?:年|日|月)?(?:产能|产量)")
+
+
 def _products_before_output(text: str) -> list[Mention]:
     found = [Mention(m.start("q"), m.end("q"), m.group("q"), PRODUCT, "product")
              for m in (*_QUOTED_OUTPUT.finditer(text), *_FIRST_UNIT_AT.finditer(text)) if _is_product_name(m.group("q"))]
-    for m in _OUTPUT.finditer(text):
+    for m in (*_OUTPUT.finditer(text), *_CAPACITY.finditer(text)):
         start, end = m.span("p")
         start = _skip_openers(text, start)
         name = text[start:end]
@@ -915,7 +925,7 @@ def _products_before_maker(text: str) -> list[Mention]:
 
 # A deal names its goods right before it: 签订50亿元光伏硅片供货协议, 中标某医院CT采购项目.
 _DEAL_NOUN = re.compile("(?:供货|供应|采购|购销|订货)(?:框架)?(?:协议|合同|项目|订单)")
-_DEAL_LEFT = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元|[了的]|签订|签署|中标|获得|拿下|斩获|承接")
+_DEAL_LEFT = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?元|\d+年度?|年度|[了的]|签订|签署|中标|获得|拿下|斩获|承接")
 
 
 def _products_before_deal(text: str) -> list[Mention]:
@@ -1124,6 +1134,16 @@ POSITION = "position"  # a title the tagger found: not an entity, a person's rol
 _ENCLOSING = "“”\"‘’'「」『』《》〈〉【】 \u3000"
 _NER_CLASS = {"company": ENTERPRISE, "government": GOVERNMENT, "address": DISTRICT,
               "name": PERSON, "organization": ORGANIZATION, "position": POSITION}
+
+
+def _as_outlet(m: Mention, sentences: list[Sentence]) -> Mention:
+    """证券时报e公司讯: the firm-like name a dateline opens with is a news outlet, an organisation."""
+    if m.cls != ENTERPRISE:
+        return m
+    sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
+    if sentence is None or m.start != sentence.start or not is_dateline(sentence.text):
+        return m
+    return replace(m, cls=ORGANIZATION)
 
 
 def _tagged_roles(mentions: list[Mention], positions: list[Mention],
@@ -1335,6 +1355,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         mentions = _fill_gaps(mentions, [m for m in tagged if m.cls != POSITION and _plausible(m)])
         people += _tagged_roles(mentions, [m for m in tagged if m.cls == POSITION], people)
     mentions = _drop_descriptive_groups(text, mentions)
+    mentions = [_as_outlet(m, sentences) for m in mentions]
 
     # Aliases declared right after a full name, then short forms of full names.
     aliases: dict[str, str] = dict(product_aliases)  # alias -> full name

@@ -16,10 +16,11 @@ import jieba
 from .types import Document, Sentence, Token
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
-# A dateline opening a story (新华社乌鲁木齐10月21日电（记者 某某）, 本报讯（通讯员 某某）)
+# A dateline opening a story (新华社乌鲁木齐10月21日电（记者 某某）, 本报讯（通讯员 某某）,
+# an outlet's 某某网讯 or 证券时报e公司讯)
 # is a sentence of its own: the agency is no party to what the story reports.
 _DATELINE = re.compile(r"(?:[^\s，。、（(“]{1,14}?\d{1,2}月\d{1,2}日(?:电(?![话视脑力网商子池器动源厂价费量缆线梯讯])|讯(?![息号]))"
-                       r"|本报讯)\s*(?:[（(][^）)]{1,30}[）)])?")
+                       r"|本报讯|[^\s，。、（(“]{2,12}?(?:公司|网|社|报|台|号)讯(?![息号]))\s*(?:[（(][^）)]{1,30}[）)])?")
 
 jieba.setLogLevel(logging.WARNING)
 

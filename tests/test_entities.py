@@ -967,3 +967,19 @@ def test_a_firm_and_its_provincial_branch_are_one_name():
 ])
 def test_a_numeral_trade_name_after_its_place(text, name):
     assert name in {e.label for e in extract_text(text, doc_id="t").entities.values()}
+
+
+@pytest.mark.parametrize("text", ["证券时报e公司讯，杭州西溪置业有限公司8月20日晚间公告，公司拟扩产。",
+                                  "某某网讯 杭州西溪置业有限公司8月20日公告，公司拟扩产。"])
+def test_an_outlet_opening_a_dateline_is_an_organisation_not_a_firm(text):
+    ex = extract_text(text, doc_id="t")
+    firms = {e.label for e in ex.entities.values() if e.cls == "Enterprise"}
+    assert firms == {"杭州西溪置业有限公司"}
+
+
+@pytest.mark.parametrize("text, zone", [("位于四川省宜宾市临港新区。", "临港新区"),
+                                        ("位于重庆市两江新区。", "两江新区"),
+                                        ("位于潍坊市高新区。", "潍坊市高新区")])  # a bare 高新区 keeps its city
+def test_a_new_zone_after_its_province_and_city_is_a_place_of_its_own(text, zone):
+    ex = extract_text("宁波海曙纺织有限公司" + text, doc_id="t")
+    assert zone in {e.label for e in ex.entities.values() if e.cls == "District"}

@@ -872,3 +872,19 @@ def test_a_loan_to_a_subsidiary_named_after_its_parent_goes_to_the_subsidiary(pa
     found = done(text)
     assert (BANK, "lendsTo", "宁波海曙印染有限公司") in found
     assert (BANK, "lendsTo", FIRM) not in found
+
+
+def test_the_winning_bidder_named_by_its_after_a_notice():
+    text = (f"{MAKER}公告，公司近日收到中标通知书，确定其为北方建工集团有限公司"
+            "2025—2026年度医用防护服采购项目的中标单位。")
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    assert "医用防护服" in {e.label for e in ex.entities.values() if e.cls == "Product"}
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+@pytest.mark.parametrize("text, product", [
+    (f"{MAKER}现有医用防护服产能6万件/年。", "医用防护服"),
+    (f"{MAKER}今年新增熔喷布产能2000吨。", "熔喷布"),
+])
+def test_the_capacity_a_firm_has_is_what_it_makes(text, product):
+    assert (MAKER, "produces", product) in done(text)
