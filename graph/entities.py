@@ -1690,8 +1690,13 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             named[m.start:m.end] = b"\x01" * (m.end - m.start)
     for (start, end), target in _descriptive_references(text, [m for m in firms if entities[m.key].cls == ENTERPRISE],
                                                         entities):
-        # the tagger may have taken the bare kind for a name of its own (合作社): it is this one
-        bare = [m for m in out if (m.start, m.end) == (start, end) and m.source == "ner"]
+        tail = text.rfind("的", start, end) + 1
+        if tail and any(start <= m.start and m.end < tail for m in out if m.cls in (DISTRICT, SITE)) \
+                and not any(tail <= m.start < end for m in out if m.cls not in ORG_CLASSES and m.cls != GROUP):
+            start = tail  # 这家位于某区的餐饮企业: the noun after the description refers, its place stays one
+        # the tagger may have taken the bare kind for a name of its own (合作社), or the
+        # groups finder a kind (这家…的餐饮企业): it is this one
+        bare = [m for m in out if (m.start, m.end) == (start, end) and (m.source == "ner" or m.cls == GROUP)]
         if bare:
             out.remove(bare[0])
             own = entities.get(bare[0].key)

@@ -21,7 +21,7 @@ from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .nlp import is_dateline
 from .resources import resource
-from .types import (BANK, DONE, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES,
+from .types import (BANK, DONE, ENCOURAGED, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES,
                     WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
@@ -153,7 +153,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 if "O" in rule.regex.groupindex:
                     objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 else:  # 这笔贷款由某银行发放: the borrower was named before
-                    objects = _fallback_object(masked, m, rule, sentence, _window_start(sentences, sentence), ents)
+                    objects = _fallback_object(masked, m, rule, sentence, _window_start(sentences, sentence), ents,
+                                               doc.text)
                 # 向天津某企业供货, 为苏州一家厂商供应: a place right before 某/一家 describes an unnamed party
                 unnamed = "某" if rule.relation == LOCATED_IN else "某|一家"  # (某地一家企业——某某公司 is there)
                 objects = [_subsidiary(masked, o, rule.object_classes) for o in objects if not isinstance(o, int)
@@ -166,6 +167,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
                 urged = _urged_parties(masked, m, subjects, rule) if m.groupdict().get("S") and subjects else None
                 subjects = subjects if urged is None else [u for u in urged if u not in objects]
+                # 国资委要求市属国企为租户减租: what one is told to do is not yet done
+                told = urged is not None and _TELLING.search(masked, 0, m.start("T")) is not None
                 if not subjects:
                     continue
                 if items is None:
@@ -181,6 +184,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         subject_end = _placeholder_end(masked, s) if isinstance(s, int) else None
                         fact = _as_loan(_fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end),
                                         ents)
+                        if told and fact.modality == DONE:
+                            fact = replace(fact, modality=ENCOURAGED)
                         facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
     _negate_denied_rumours(facts, sentences)
     for person, (role, employer, offset) in ents.roles.items():
@@ -209,6 +214,7 @@ def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:
 # Verbs by which one party urges another to act (鼓励国企为租户减租): the urger
 # is not the one who acts.
 _URGING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促|协调|组织|推动|指导|带动")
+_TELLING = re.compile("呼吁|鼓励|倡议|号召|要求|引导|动员|督促")  # (组织, 协调: the act was arranged, and done)
 
 
 def _urged_parties(masked: str, m: re.Match, subjects: list, rule: Rule) -> list | None:
@@ -345,6 +351,9 @@ def _window_start(sentences: list[Sentence], sentence: Sentence) -> int:
     return window[0].start if window else sentence.start
 
 
+_LIST_JOINT = re.compile("、|和|与|及|以及|、以及")
+
+
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
                       window_start: int, ents: DocumentEntities) -> list:
     """The nearest compatible mention before the trigger in this sentence; else
@@ -359,20 +368,27 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
 
 
 def _fallback_object(masked: str, m: re.Match, rule: Rule, sentence: Sentence, window_start: int,
-                     ents: DocumentEntities) -> list:
+                     ents: DocumentEntities, text: str = "") -> list:
     """For a rule whose object is named before it (这笔贷款由某银行发放): the
     nearest compatible mention before the match; else as for a subject."""
     before = [int(p.group(1)) for p in _PLACEHOLDER.finditer(masked, 0, m.start())
               if p.group(2) in rule.object_classes]
-    return [before[-1]] if before else _named_before(rule.object_classes, sentence, window_start, ents)
+    return [before[-1]] if before else _named_before(rule.object_classes, sentence, window_start, ents, text)
 
 
-def _named_before(classes: str, sentence: Sentence, window_start: int, ents: DocumentEntities) -> list[str]:
-    """The last compatible party named in the sentences before (from ``window_start``); else the article's firm."""
+def _named_before(classes: str, sentence: Sentence, window_start: int, ents: DocumentEntities,
+                  text: str = "") -> list[str]:
+    """The last compatible party named in the sentences before (from ``window_start``),
+    with the list it ends (满载A和B的班列。这批货物由某某生产: A and B); else the article's firm."""
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in classes
     earlier = [x for x in ents.mentions if window_start <= x.start and x.end <= sentence.start and fits(x.key)]
     if earlier:
-        return [earlier[-1].key]
+        listed = [earlier[-1]]
+        for x in reversed(earlier[:-1]):
+            if not text or not _LIST_JOINT.fullmatch(text, x.end, listed[-1].start):
+                break
+            listed.append(x)
+        return list(dict.fromkeys(x.key for x in reversed(listed)))
     return [ents.topic] if ents.topic and ents.topic in ents.entities and fits(ents.topic) else []
 
 

@@ -888,3 +888,28 @@ def test_the_winning_bidder_named_by_its_after_a_notice():
 ])
 def test_the_capacity_a_firm_has_is_what_it_makes(text, product):
     assert (MAKER, "produces", product) in done(text)
+
+
+def test_a_firm_described_by_its_place_is_located_there():
+    text = (f"{LANDLORD}为宁波味之源餐饮管理有限公司减免了两个月租金。"
+            "这家位于海曙区的餐饮企业已于2月底恢复营业。")
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    assert "餐饮企业" not in {e.label for e in ex.entities.values()}  # the firm, not a group
+    assert ("宁波味之源餐饮管理有限公司", "locatedIn", "海曙区") in done(text)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("宁波市国资委近日要求市属国有企业对承租其房产的中小微企业减免2个月租金。", "encouraged"),
+    ("宁波市国资委组织市属国有企业为中小微企业减免租金1200万元。", "done"),  # arranged, and done
+])
+def test_what_a_body_tells_others_to_do_is_not_yet_done(text, modality):
+    assert facts(text).get(("市属国有企业", "reducesRentFor", "中小微企业")) == modality
+
+
+def test_goods_a_train_is_loaded_with_are_made_by_the_firm_named_after():
+    text = ("7月22日，一列满载羊绒围巾和羊毛毯的中欧班列从满洲里站发车，运往俄罗斯。"
+            f"这批货物共1200吨，全部由{FIRM}生产。")
+    found = done(text)
+    assert {(FIRM, "produces", "羊绒围巾"), (FIRM, "produces", "羊毛毯")} <= found
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    assert "货物" not in {e.label for e in ex.entities.values()}
