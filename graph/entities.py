@@ -146,7 +146,7 @@ def lexicon() -> Lexicon:
         pronoun_contexts={r[0]: re.compile(r[2]) for r in _tsv("dict/pronouns.tsv") if len(r) > 2},
         roles=by_len(read_lines("dict/roles.txt")),
         product_heads=by_len(read_lines("dict/product_heads.txt")),
-        generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物", "物资", "商品", "货物", "新品", "用品"}),
+        generic_heads=frozenset({"产品", "设备", "装备", "药品", "药物", "物资", "商品", "货物", "新品", "用品", "材料"}),
         boundaries=frozenset(read_lines("dict/name_boundaries.txt")),
         legal_forms=by_len(read_lines("dict/legal_forms.txt")),
         industry_words=by_len(read_lines("dict/industry_words.txt")),
@@ -714,6 +714,12 @@ def _division_pattern() -> re.Pattern:
 _SPEECH = "介绍|说|表示|称|告诉|指出|透露|坦言|认为|强调|介紹|谈到|回忆|解释"
 
 
+@cache
+def _four_character_openings() -> frozenset[str]:
+    """Compound surnames and the first parts of Tibetan and Yi names (data/dict/name_openings.txt)."""
+    return surnames()[1] | frozenset(w for line in read_lines("dict/name_openings.txt") for w in line.split())
+
+
 def person_mentions(text: str) -> list[tuple[Mention, str]]:
     """People named with a role right before them: (mention, role)."""
     lex = lexicon()
@@ -721,10 +727,13 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     found = []
     # (a name set off by spaces is common in bylines and captions: 总经理 某某 说; and
     # an interview names the one who answers before a colon: 某某支行行长 某某：)
-    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,3}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受)",
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,4}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受)",
                          text):
         name = m.group("name")
-        if _is_function_word(name) or name in lex.roles or name[-1] in "着了过" \
+        if len(name) == 4:
+            if name[:2] not in _four_character_openings() or name[-1] in "着了过":
+                continue  # (扎西平措, 欧阳明华 are names)
+        elif _is_function_word(name) or name in lex.roles or name[-1] in "着了过" \
                 or _word_tags().get(name, "nr")[:2] not in ("nr", "nz", "ns", "j"):
             continue  # 负责人笑着说, 总经理职务: a word, not a name
         found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role") + m.group("space")))
@@ -1005,7 +1014,8 @@ def _is_product_name(name: str) -> bool:
     # tags a goods' last character 'a': 针状焦)
     last = _word_tags().get(words[-1], "")
     return last not in ("a", "ad", "an", "l", "i") or last == "i" and len(words[-1]) < 4 \
-        or last == "a" and len(words[-1]) == 1 and len(name) >= 3
+        or last == "a" and len(words[-1]) == 1 and len(name) >= 3 \
+        or last == "l" and len(words[-1]) > 2 and words[-1].endswith(lex.product_heads)  # 耐火材料 'l'
 
 
 _FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春"})

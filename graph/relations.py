@@ -27,8 +27,9 @@ from .types import (BANK, DONE, ENCOURAGED, LENDS_TO, LOCATED_IN, NEGATED, PRODU
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
                 "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
 _PLACEHOLDER = re.compile(r"⟦(\d+):(\w)⟧")
-_LIST_JOINER = r"(?:、|和|及|与|以及|或|，)"
-_SLOT_JOINER = r"(?:、|和|及|与|以及|或)"
+# (公司及全资子公司某某拟向…申请: the firm and its subsidiary, both)
+_LIST_JOINER = r"(?:(?:、|和|及|与|以及|或)(?:其?(?:全资|控股)?子公司)?|，)"
+_SLOT_JOINER = r"(?:(?:、|和|及|与|以及|或)(?:其?(?:全资|控股)?子公司)?)"
 # A count may stand between a joiner and the next member: 2万件防护服和10万只口罩.
 _MEMBER_COUNT = r"(?:\d[\d.]*[万千百亿]?[余多]?[^\d⟦⟧，。、；和及与]{1,2})?"
 _PLACE_LETTERS = "DS"

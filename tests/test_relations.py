@@ -913,3 +913,20 @@ def test_goods_a_train_is_loaded_with_are_made_by_the_firm_named_after():
     assert {(FIRM, "produces", "羊绒围巾"), (FIRM, "produces", "羊毛毯")} <= found
     ex = extract_text(text, doc_id="t", use_ner=False)
     assert "货物" not in {e.label for e in ex.entities.values()}
+
+
+def test_a_firm_and_its_subsidiary_applying_together_both_ask_the_bank():
+    text = f"{FIRM}及全资子公司宁波海曙印染有限公司拟向{BANK}申请综合授信。"
+    got = facts(text)
+    assert got.get((BANK, "lendsTo", FIRM)) == "requested"
+    assert got.get((BANK, "lendsTo", "宁波海曙印染有限公司")) == "requested"
+
+
+@pytest.mark.parametrize("goods", ["镁质耐火材料", "耐火材料"])
+def test_materials_a_firm_deals_in_are_goods(goods):
+    assert (FIRM, "produces", goods) in done(f"{FIRM}主营{goods}，产品主要供应钢铁企业。")
+
+
+@pytest.mark.parametrize("person", ["扎西平措", "欧阳明华", "王明华"])
+def test_four_character_names_after_a_title(person):
+    assert (person, "worksFor", FIRM) in done(f"{FIRM}负责人{person}介绍，订单已排到6月。")
