@@ -131,6 +131,8 @@ def lexicon() -> Lexicon:
             divisions.setdefault(short + "市", level)
     for country in read_lines("dict/countries.txt"):  # (places too: 出口到德国和日本)
         divisions.setdefault(country, "country")
+    for city in (c for line in read_lines("dict/world_cities.txt") for c in line.split()):
+        divisions.setdefault(city, "city abroad")  # (运往俄罗斯莫斯科)
     by_len = lambda words: tuple(sorted(words, key=lambda w: (-len(w), w)))
     suffixes = tuple(sorted(((r[0], r[1]) for r in _tsv("dict/org_suffixes.tsv")),
                             key=lambda r: (-len(r[0]), r[0])))
@@ -483,7 +485,8 @@ def suffix_mentions(text: str) -> list[Mention]:
                 name = name[zone.end():]
             while (div := _division_pattern().match(name)) and div.group() in _full_division_names() \
                     and len(name) - div.end() >= 4 and (_is_word_end(name, 0, div.end())
-                                                        or _division_pattern().match(name, div.end())):
+                                                        or _division_pattern().match(name, div.end())) \
+                    and not _is_kind_of_goods_site(name[div.end():], m.group()):
                 name = name[div.end():]
             start = end - len(name)
         cls = _refine_class(name, cls)
@@ -543,6 +546,12 @@ def _is_kind_of_site(name: str, ending: str) -> bool:
     """海南自由贸易港重点园区: a site's kind after a vague word (重点, 国家级), no name."""
     words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
     return bool(words) and (words[-1] in _VAGUE_KINDS or re.fullmatch("(?:国家|省|市|县|区)级", words[-1]) is not None)
+
+
+def _is_kind_of_goods_site(name: str, ending: str) -> bool:
+    """家具产业园: a trade before the ending names a kind of site; the place before
+    it (南康区家具产业园) is part of the name. (大路工业园区: 大路 is a town.)"""
+    return (name[: -len(ending)] if name.endswith(ending) else name) in _industry_words()
 
 
 def _extend_sub_park(text: str, end: int) -> int:
@@ -1662,7 +1671,7 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    firms = [m for m in mentions if entities[m.key].cls in (ENTERPRISE, BANK)]
+    firms = [m for m in mentions if entities[m.key].cls in ORG_CLASSES]  # (and 该院, 该局: bodies)
     headline_end = len("\n".join((doc.title,) + doc.subtitles))
     title_firms = [m for m in firms if m.start < headline_end]
     out = list(mentions)
@@ -1686,7 +1695,8 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         if word in _BARE and before:
             target = _main_firm(before)
         else:
-            target = _antecedent(text, p.start(), before) if before else (title_firms[0] if title_firms else None)
+            titled = [m for m in title_firms if entities[m.key].cls in classes]
+            target = _antecedent(text, p.start(), before) if before else (titled[0] if titled else None)
         if target is None:
             continue
         out.append(Mention(p.start(), p.end(), word, entities[target.key].cls, "coref", target.key))

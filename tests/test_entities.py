@@ -983,3 +983,19 @@ def test_an_outlet_opening_a_dateline_is_an_organisation_not_a_firm(text):
 def test_a_new_zone_after_its_province_and_city_is_a_place_of_its_own(text, zone):
     ex = extract_text("宁波海曙纺织有限公司" + text, doc_id="t")
     assert zone in {e.label for e in ex.entities.values() if e.cls == "District"}
+
+
+@pytest.mark.parametrize("text, place", [("一列中欧班列从满洲里发车，运往俄罗斯叶卡捷琳堡。", "叶卡捷琳堡"),
+                                         ("这批纱线将运往德国杜伊斯堡。", "杜伊斯堡")])
+def test_cities_abroad_are_places(text, place):
+    ex = extract_text(text, doc_id="t")
+    assert place in {e.label for e in ex.entities.values() if e.cls == "District"}
+
+
+@pytest.mark.parametrize("text, site", [
+    ("在赣州市南康区家具产业园，宁波海曙纺织有限公司的生产线正满负荷运转。", "南康区家具产业园"),  # a trade: the place stays
+    ("宁波海曙纺织有限公司位于广东省广州市番禺区万博科学城。", "万博科学城"),  # a name of its own
+])
+def test_where_a_sites_name_starts(text, site):
+    ex = extract_text(text, doc_id="t")
+    assert site in {e.label for e in ex.entities.values() if e.cls == "Site"}

@@ -930,3 +930,47 @@ def test_materials_a_firm_deals_in_are_goods(goods):
 @pytest.mark.parametrize("person", ["扎西平措", "欧阳明华", "王明华"])
 def test_four_character_names_after_a_title(person):
     assert (person, "worksFor", FIRM) in done(f"{FIRM}负责人{person}介绍，订单已排到6月。")
+
+
+def test_a_buyer_headquartered_in_a_city_abroad():
+    text = f"今年3月，{FIRM}与总部位于莫斯科的北方贸易有限责任公司签订了价值2800万美元的供货合同。"
+    found = done(text)
+    assert (FIRM, "supplies", "北方贸易有限责任公司") in found
+    assert ("北方贸易有限责任公司", "locatedIn", "莫斯科") in found
+    assert (FIRM, "locatedIn", "莫斯科") not in found  # the 总部 is the buyer's
+
+
+@pytest.mark.parametrize("text, tenant", [
+    ("为吸引企业集聚，海曙区对入驻企业租用产业园标准厂房实行“三免两减半”。", "入驻企业"),
+    ("今年以来，宁波市海曙区为小微企业减免租金1亿元。", "小微企业"),
+])
+def test_a_district_granting_rent_relief(text, tenant):
+    assert ("海曙区", "reducesRentFor", tenant) in done(text)
+
+
+def test_a_district_that_is_only_the_scene_grants_nothing():
+    found = done(f"在海曙区，{LANDLORD}为小微企业减免租金1亿元。")
+    assert (LANDLORD, "reducesRentFor", "小微企业") in found
+    assert ("海曙区", "reducesRentFor", "小微企业") not in found
+
+
+def test_a_hospital_referred_to_as_gaiyuan_is_supplied():
+    text = (f"宁波市第一医院日前公示CT采购项目中标结果：{MAKER}以1386万元中标，将为该院提供2台CT。"
+            f"同期，{FIRM}中标该院2025年度医用耗材集中配送项目。")
+    got = facts(text)
+    assert got.get((MAKER, "supplies", "宁波市第一医院")) == "planned"
+    assert got.get((FIRM, "supplies", "宁波市第一医院")) == "done"
+
+
+def test_a_firms_project_opening_somewhere_locates_it():
+    text = f"10月18日，{FIRM}年产120万吨化学木浆项目在宁波经济技术开发区正式投产。"
+    assert (FIRM, "locatedIn", "宁波经济技术开发区") in done(text)
+
+
+def test_an_agreement_to_supply_yearly():
+    text = f"位于田林县的林丰木业有限公司已与{FIRM}签订年供30万吨木片的长期协议。"
+    assert ("林丰木业有限公司", "supplies", FIRM) in done(text)
+
+
+def test_exports_from_now_on_are_planned():
+    assert facts(f"{FIRM}生产的木浆今后将有一部分出口越南。").get((FIRM, "supplies", "越南")) == "planned"
