@@ -596,6 +596,10 @@ def gazetteer_mentions(text: str) -> list[Mention]:
             end = county.end() + (text[county.end():county.end() + 1] in ("市", "县", "区", "旗"))
             if _is_word_end(text, county.start(), end) or end > county.end():
                 found.append(Mention(county.start(), end, text[county.start():end], DISTRICT, "gazetteer"))
+        elif not county and lex.divisions.get(m.group()) == "city" and m.group().endswith(("市", "州", "盟")):
+            unlisted = _UNLISTED_COUNTY.match(text, m.end())
+            if unlisted and _is_unlisted_county(unlisted.group()):
+                found.append(Mention(unlisted.start(), unlisted.end(), unlisted.group(), DISTRICT, "gazetteer"))
         station = re.match(r"[东南西北]?站(?![长台点])", text[m.end():m.end() + 3])
         if station:  # 石家庄站, 杭州东站: a railway station
             found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
@@ -611,6 +615,20 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
+
+
+_UNLISTED_COUNTY = re.compile(f"[{CJK}]{{2}}[区县旗](?=[的，。、；）)\\s]|[{CJK}]{{2}}[镇乡]|人民政府|政府|[和与及])")
+# Zones and parts of a city (经开区, 综保区), not counties
+_NOT_COUNTIES = frozenset({"经开", "综保", "高新", "自贸", "保税", "新片", "各区", "城区", "市区", "郊区"})
+
+
+def _is_unlisted_county(name: str) -> bool:
+    """长治市潞州区: a district or county newer than the division list, right after
+    its city. Not a zone or a common word before the ending (开发区, 示范区, 合作区)."""
+    stem = name[:2]
+    freq = tokenizer().FREQ
+    return name not in lexicon().divisions and not freq.get(name) and stem not in _NOT_COUNTIES \
+        and (freq.get(stem, 0) <= 100 or _word_tags().get(stem) == "ns") and not _is_function_word(stem)
 
 
 _GROUP_BEFORE = set("的向为给对、和及与内等，。；：“")

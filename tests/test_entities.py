@@ -999,3 +999,13 @@ def test_cities_abroad_are_places(text, place):
 def test_where_a_sites_name_starts(text, site):
     ex = extract_text(text, doc_id="t")
     assert site in {e.label for e in ex.entities.values() if e.cls == "Site"}
+
+
+@pytest.mark.parametrize("text, place, is_place", [
+    ("位于赣州市宁信区的宁波海曙纺织有限公司一度资金紧张。", "宁信区", True),  # newer than the division list
+    ("宁波市经开区和宁波市合作区的企业。", "经开区", False),  # a zone
+    ("宁波市经开区和宁波市合作区的企业。", "合作区", False),
+])
+def test_a_district_the_list_does_not_know_after_its_city(text, place, is_place):
+    ex = extract_text(text, doc_id="t")
+    assert (place in {e.label for e in ex.entities.values() if e.cls == "District"}) == is_place

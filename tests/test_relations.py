@@ -974,3 +974,8 @@ def test_an_agreement_to_supply_yearly():
 
 def test_exports_from_now_on_are_planned():
     assert facts(f"{FIRM}生产的木浆今后将有一部分出口越南。").get((FIRM, "supplies", "越南")) == "planned"
+
+
+def test_not_calling_in_loans_of_a_described_group():
+    text = f"今年以来，{BANK}对辖内43家受疫情影响的小微企业做到不抽贷、不断贷。"
+    assert (BANK, "lendsTo", "小微企业") in done(text)
