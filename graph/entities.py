@@ -230,7 +230,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
             pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
             break
-        if (word in lex.boundaries and word not in _industry_words()) \
+        if (word in lex.boundaries and word not in _industry_words()) or word in _time_words() \
                 or _is_function_word(word, cls == PRODUCT) and not (cls == DISTRICT and _is_number_word_in_name(word)) \
                 or _is_apposition(word, cls) and not _is_place_word_after_place(words, i) or _ends_in_direction(word):
             break  # (制造 stops a name after 开始制造, but is part of 某某装备制造有限公司)
@@ -244,6 +244,13 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
         pos = _extend_to_place(text, start, pos, words, end)
         pos -= _known_firm_before_place(text, start, pos)
     return pos
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """去年, 近日: a time word ends a name (某某产业园去年开园 holds no name 某某产业园去年开园)."""
+    return frozenset(line.split("\t")[0] for line in read_lines("dict/relative_dates.tsv")) | \
+        {"近日", "日前", "目前", "此前", "近期", "当前", "年初", "年底", "年内", "同期", "当天", "当日"}
 
 
 def _crosses_into_place(text: str, at: int, word_end: int) -> bool:
@@ -557,7 +564,9 @@ def _is_kind_of_goods_site(name: str, ending: str) -> bool:
 def _extend_sub_park(text: str, end: int) -> int:
     """中关村科技园朝阳园, 某某产业园区东区: a sub-park after a park is part of its name."""
     m = re.match(f"[{CJK}]{{1,4}}?(?:分园|园区|片区|园)", text[end:end + 6])
-    return end + m.end() if m else end
+    if m is None or re.search("(?:开|建|入|进|出|游|逛)园$", m.group()) or any(w in m.group() for w in _time_words()):
+        return end  # (某某产业园去年开园: a clause, not a sub-park)
+    return end + m.end()
 
 
 def _refine_class(name: str, cls: str) -> str:
@@ -754,7 +763,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     found = []
     # (a name set off by spaces is common in bylines and captions: 总经理 某某 说; and
     # an interview names the one who answers before a colon: 某某支行行长 某某：)
-    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,4}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受)",
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,4}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受|在(?:会上|会议上|现场|发布会上|座谈会上|论坛上))",
                          text):
         name = m.group("name")
         if len(name) == 4:
@@ -1487,6 +1496,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         ent.mentions.append(m)
         out.mentions.append(m)
     out.mentions = _add_pronoun_mentions(text, out.mentions, doc, out.entities)
+    out.mentions = _add_bare_zone_mentions(text, out.mentions, out.entities)
     for full, code in codes.items():
         if entity_key(full) in out.entities:
             out.entities[entity_key(full)].attrs["stock_code"] = code
@@ -1757,6 +1767,33 @@ def _demonstrative_or_title() -> re.Pattern:
 
 # 这家成立不到三年的食品企业: a firm described, not named.
 _THIS_FIRM = re.compile(f"(?:这家|该家)[^，。；！？“”、]{{0,14}}?(?:企业|公司|厂)")
+
+
+# Kinds of zone a park or district's name ends in; alone, they name the one named before
+_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "工业园区", "产业园区", "开发区", "高新区", "经开区",
+               "产业园", "工业园", "科技园", "保税区", "新区")
+_BARE_ZONE = re.compile(f"(?<=[入进驻在至到于到落和与的，、])(?:{'|'.join(_ZONE_KINDS)})(?![{CJK}]{{0,2}}(?:管委会|管理委员会))")
+
+
+def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
+    """入驻开发区, 是去年入驻产业园的: the bare kind after the one zone or park of
+    that kind named before it is that zone."""
+    zones = [m for m in mentions if m.cls in (DISTRICT, SITE) and m.text.endswith(_ZONE_KINDS)]
+    if not zones:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out = list(mentions)
+    for bare in _BARE_ZONE.finditer(text):
+        if any(taken[bare.start():bare.end()]):
+            continue
+        named = {m.key for m in zones if m.end <= bare.start() and m.text.endswith(bare.group())}
+        if len(named) == 1:
+            key = named.pop()
+            out.append(Mention(bare.start(), bare.end(), bare.group(), entities[key].cls, "coref", key))
+            entities[key].mentions.append(out[-1])
+    return sorted(out, key=lambda m: m.start)
 
 
 def _descriptive_references(text: str, firms: list[Mention], entities: dict[str, Entity]):

@@ -165,7 +165,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
                 subjects = [s for s in subjects if not unfit(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, _window_start(sentences, sentence), ents)
-                subjects = [_subsidiary(masked, s, rule.subject_classes) for s in subjects]
+                subjects = [_operator(masked, _subsidiary(masked, s, rule.subject_classes), rule.subject_classes)
+                            for s in subjects]
                 urged = _urged_parties(masked, m, subjects, rule) if m.groupdict().get("S") and subjects else None
                 subjects = subjects if urged is None else [u for u in urged if u not in objects]
                 # 国资委要求市属国企为租户减租: what one is told to do is not yet done
@@ -340,6 +341,17 @@ def _subsidiary(masked: str, index, classes: str):
         return index
     sub = _SUBSIDIARY.match(masked, _placeholder_end(masked, index))
     return int(sub.group(1)) if sub and sub.group(2) in classes else index
+
+
+# 产业园由某某公司（以下简称“某某”）投资运营: the firm that runs a site acts for it
+_OPERATED_BY = re.compile(r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)")
+
+
+def _operator(masked: str, index, classes: str):
+    if not isinstance(index, int) or not masked.startswith(f"⟦{index}:S⟧", masked.find(f"⟦{index}:")):
+        return index
+    run = _OPERATED_BY.match(masked, _placeholder_end(masked, index))
+    return int(run.group(1)) if run and run.group(2) in classes else index
 
 
 _ACTOR_LETTERS = "EBGO"  # firms, banks, government bodies, organisations: parties that act

@@ -1009,3 +1009,12 @@ def test_where_a_sites_name_starts(text, site):
 def test_a_district_the_list_does_not_know_after_its_city(text, place, is_place):
     ex = extract_text(text, doc_id="t")
     assert (place in {e.label for e in ex.entities.values() if e.cls == "District"}) == is_place
+
+
+@pytest.mark.parametrize("text, name", [
+    ("宁波海曙数字经济产业园去年开园。", "宁波海曙数字经济产业园"),  # a clause after a park, no sub-park
+    ("中关村科技园朝阳园发布公告。", "中关村科技园朝阳园"),
+    ("宁波奉化江水务开发有限公司发布公告。", "宁波奉化江水务开发有限公司"),  # 开发 in a firm's trade
+])
+def test_where_a_name_ends_and_starts(text, name):
+    assert name in {e.label for e in extract_text(text, doc_id="t").entities.values()}

@@ -979,3 +979,33 @@ def test_exports_from_now_on_are_planned():
 def test_not_calling_in_loans_of_a_described_group():
     text = f"今年以来，{BANK}对辖内43家受疫情影响的小微企业做到不抽贷、不断贷。"
     assert (BANK, "lendsTo", "小微企业") in done(text)
+
+
+@pytest.mark.parametrize("text, zone", [
+    (f"走进宁波经济技术开发区，{FIRM}的车间里一片繁忙。该公司2023年入驻开发区，年产纱线1.5万吨。", "宁波经济技术开发区"),
+    (f"宁波海曙数字经济产业园去年开园。{FIRM}是去年3月入驻产业园的。", "宁波海曙数字经济产业园"),
+])
+def test_a_bare_zone_kind_is_the_zone_named_before(text, zone):
+    assert (FIRM, "locatedIn", zone) in done(text)
+
+
+def test_the_firm_running_a_park_grants_its_rent_relief():
+    text = (f"{FIRM}是去年入驻海曙数字经济产业园的。据了解，产业园由{LANDLORD}（以下简称“西溪置业”）投资运营，"
+            "对入驻的科技型初创企业给予最长3年免租。")
+    found = done(text)
+    assert (LANDLORD, "reducesRentFor", "科技型初创企业") in found
+    assert not any(s == "海曙数字经济产业园" and r == "reducesRentFor" for s, r, _ in found)
+
+
+def test_a_story_opening_on_a_park_after_a_date():
+    text = f"7月8日，在宁波市海曙区的海曙数字经济产业园，{FIRM}的生产线正满负荷运转。"
+    assert (FIRM, "locatedIn", "海曙数字经济产业园") in done(text)
+
+
+def test_a_loan_contract_with_a_development_firm():
+    text = f"会上，{BANK}与宁波奉化江水务开发有限公司签订15亿元贷款合同。"
+    assert (BANK, "lendsTo", "宁波奉化江水务开发有限公司") in done(text)
+
+
+def test_a_speaker_named_before_at_the_meeting():
+    assert ("扎西平措", "worksFor", "宁波市金融工作局") in done("宁波市金融工作局局长扎西平措在会上表示，将加大信贷投放。")
