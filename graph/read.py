@@ -235,11 +235,17 @@ def _find_date(lines: list[str]) -> str | None:
     return None
 
 
+# An item of a numbered list opens a paragraph of its own (通告如下：\n一、…)
+_LIST_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))")
+
+
 def join_broken_lines(lines: list[str]) -> list[str]:
     """Re-join paragraphs that a page layout broke in the middle of a sentence."""
     out: list[str] = []
     for ln in lines:
-        if out and not SENTENCE_END.search(out[-1]) and not _is_headline(out[-1]):
+        if _LIST_ITEM.match(ln):
+            out.append(ln)
+        elif out and not SENTENCE_END.search(out[-1]) and not _is_headline(out[-1]):
             out[-1] += ln
         elif out and out[-1].endswith(("，", ",", "、")):
             out[-1] += ln

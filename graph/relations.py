@@ -201,8 +201,9 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
 
 # 网络上有传言称某某公司将为某厂商供货。……回应称，上述传言不实: a rumour, denied in
 # its own sentence or the next one
-_RUMOUR = re.compile("(?:传言|传闻|消息|报道)(?:称|说|指)|网传|据传")
-_DENIAL = re.compile("(?:传言|传闻|消息|报道|说法)[^。！？]{0,8}(?:不实|不属实|系谣言|是谣言|纯属谣言|虚假)|予以否认|否认了?(?:上述|相关|这一)")
+_RUMOUR = re.compile("(?:传言|传闻|消息|报道)(?:称|说|指)|网传|据传|流传|传出")
+_DENIAL = re.compile("(?:传言|传闻|消息|报道|说法|信息)[^。！？]{0,8}(?:不实|不属实|系谣言|是谣言|纯属谣言|虚假)"
+                     "|予以否认|否认了?(?:上述|相关|这一)")
 
 
 def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:

@@ -1018,3 +1018,8 @@ def test_a_district_the_list_does_not_know_after_its_city(text, place, is_place)
 ])
 def test_where_a_name_ends_and_starts(text, name):
     assert name in {e.label for e in extract_text(text, doc_id="t").entities.values()}
+
+
+def test_law_enforcement_in_general_is_no_entity():
+    ex = extract_text("宁波市经信局相关负责人表示，已就此事向公安机关报案。", doc_id="t")
+    assert "公安机关" not in {e.label for e in ex.entities.values()}

@@ -2,7 +2,7 @@
 import pytest
 
 from graph.errors import ZhkgError
-from graph.read import read_file, read_paths, split_page
+from graph.read import join_broken_lines, read_file, read_paths, split_page
 
 PAGE = """
 长江银行加大信贷投放
@@ -119,3 +119,8 @@ def test_a_document_id_given_twice_is_skipped_and_reported(tmp_path):
     assert skipped == [f"{f}: document id 'n1' given twice (the later one is skipped)"]
     with pytest.raises(ZhkgError, match="given twice"):
         list(read_paths([f]))
+
+
+def test_a_numbered_item_opens_a_paragraph_of_its_own():
+    lines = ["为贯彻落实有关政策，现就市属国有企业房屋租金减免有关事项通告如下：", "一、某某公司将减免租金。", "（二）承租人可提交申请。", "3. 特此通告。"]
+    assert join_broken_lines(lines) == lines

@@ -1009,3 +1009,14 @@ def test_a_loan_contract_with_a_development_firm():
 
 def test_a_speaker_named_before_at_the_meeting():
     assert ("扎西平措", "worksFor", "宁波市金融工作局") in done("宁波市金融工作局局长扎西平措在会上表示，将加大信贷投放。")
+
+
+def test_a_rumour_spread_online_and_denied_as_untrue_is_negated():
+    text = (f"近日，网络上流传“{FIRM}将停产并整体搬迁至甘肃”的消息。10月13日，{FIRM}发布声明称，"
+            "上述信息不实，公司生产经营一切正常。")
+    assert facts(text).get((FIRM, "locatedIn", "甘肃省")) == "negated"
+
+
+def test_winning_a_central_purchase_tender():
+    text = f"{MAKER}中标北方建工集团有限公司2019年医用防护服集中采购项目，中标金额约3.2亿元。"
+    assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
