@@ -1770,7 +1770,7 @@ _THIS_FIRM = re.compile(f"(?:这家|该家)[^，。；！？“”、]{{0,14}}?(
 
 
 # Kinds of zone a park or district's name ends in; alone, they name the one named before
-_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "工业园区", "产业园区", "开发区", "高新区", "经开区",
+_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "产业园区", "开发区", "高新区", "经开区",
                "产业园", "工业园", "科技园", "保税区", "新区")
 _BARE_ZONE = re.compile(f"(?<=[入进驻在至到于到落和与的，、])(?:{'|'.join(_ZONE_KINDS)})(?![{CJK}]{{0,2}}(?:管委会|管理委员会))")
 
@@ -1785,10 +1785,20 @@ def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[s
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = list(mentions)
-    for bare in _BARE_ZONE.finditer(text):
+    # 落户洋浦 after 洋浦经济开发区: the zone by its name without the kind
+    stems = {}
+    for m in zones:
+        kind = next(k for k in _ZONE_KINDS if m.text.endswith(k))
+        stem = m.text[: -len(kind)]
+        if len(stem) >= 2 and stem not in lexicon().divisions and tokenizer().FREQ.get(stem, 0) <= 100:
+            stems.setdefault(stem, set()).add(m.key)
+    stem_pattern = re.compile(f"(?<=落户|入驻|进驻|位于|地处|落地|扎根|坐落)(?:{'|'.join(map(re.escape, stems))})(?=[，。、；的）\\s]|$)") \
+        if stems else None
+    for bare in (*_BARE_ZONE.finditer(text), *(stem_pattern.finditer(text) if stem_pattern else ())):
         if any(taken[bare.start():bare.end()]):
             continue
-        named = {m.key for m in zones if m.end <= bare.start() and m.text.endswith(bare.group())}
+        named = {m.key for m in zones if m.end <= bare.start() and m.text.endswith(bare.group())} \
+            or {k for k in stems.get(bare.group(), ()) if any(m.key == k and m.end <= bare.start() for m in zones)}
         if len(named) == 1:
             key = named.pop()
             out.append(Mention(bare.start(), bare.end(), bare.group(), entities[key].cls, "coref", key))

@@ -1020,3 +1020,15 @@ def test_a_rumour_spread_online_and_denied_as_untrue_is_negated():
 def test_winning_a_central_purchase_tender():
     text = f"{MAKER}中标北方建工集团有限公司2019年医用防护服集中采购项目，中标金额约3.2亿元。"
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
+
+
+def test_the_firm_named_before_applying_to_another_bank():
+    text = f"今年4月，中国银行宁波分行为{FIRM}发放1.5亿元贷款；企业目前还在向{BANK}申请3亿元项目贷款。"
+    got = facts(text)
+    assert got.get((BANK, "lendsTo", FIRM)) == "requested"
+    assert ("中国银行宁波分行", "lendsTo", BANK) not in got  # the bank named last is no applicant
+
+
+def test_a_zone_by_its_name_without_the_kind():
+    text = f"5月19日，{FIRM}的一批纱线从梅山经济开发区装车，运往湛江。该公司2024年落户梅山，主要生产纱线。"
+    assert (FIRM, "locatedIn", "梅山经济开发区") in done(text)
