@@ -21,8 +21,8 @@ from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .nlp import is_dateline
 from .resources import resource
-from .types import (BANK, DONE, ENCOURAGED, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, SUPPLIES,
-                    WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
+from .types import (BANK, DONE, ENCOURAGED, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, REQUESTED,
+                    SUPPLIES, WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
                 "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
@@ -190,6 +190,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                             fact = replace(fact, modality=ENCOURAGED)
                         facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
     _negate_denied_rumours(facts, sentences)
+    _negate_refused_requests(facts, sentences)
     for person, (role, employer, offset) in ents.roles.items():
         sentence = next((s for s in sentences if s.start <= offset < s.end), None)
         if sentence is not None and employer != person:
@@ -211,6 +212,16 @@ def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:
         i = fact.evidence.sentence
         if _RUMOUR.search(sentences[i].text) and \
                 any(_DENIAL.search(s.text) for s in sentences[i:i + 2]):
+            facts[key] = replace(fact, modality=NEGATED)
+
+
+# 向某行申请贷款，因缺少抵押物，申请未获批准: a request refused in its own sentence
+_REFUSED = re.compile("(?:申请|请求)[^。！？]{0,4}(?:未获|没有获得?|未能获得?|未被)(?:批准|通过|批复|同意)|(?:申请|请求)[^。！？]{0,4}(?:被拒|遭拒|被驳回)")
+
+
+def _negate_refused_requests(facts: dict, sentences: list[Sentence]) -> None:
+    for key, fact in facts.items():
+        if fact.modality == REQUESTED and _REFUSED.search(sentences[fact.evidence.sentence].text):
             facts[key] = replace(fact, modality=NEGATED)
 
 

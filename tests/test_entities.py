@@ -1023,3 +1023,8 @@ def test_where_a_name_ends_and_starts(text, name):
 def test_law_enforcement_in_general_is_no_entity():
     ex = extract_text("宁波市经信局相关负责人表示，已就此事向公安机关报案。", doc_id="t")
     assert "公安机关" not in {e.label for e in ex.entities.values()}
+
+
+def test_a_state_assets_commission_and_its_short_name_are_one_body():
+    ex = extract_text("宁波市人民政府国有资产监督管理委员会发布通告。宁波市国资委要求市属国企减租。", doc_id="t")
+    assert [e.label for e in ex.entities.values() if e.cls == "GovernmentAgency"] == ["宁波市人民政府国有资产监督管理委员会"]

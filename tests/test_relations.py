@@ -1032,3 +1032,26 @@ def test_the_firm_named_before_applying_to_another_bank():
 def test_a_zone_by_its_name_without_the_kind():
     text = f"5月19日，{FIRM}的一批纱线从梅山经济开发区装车，运往湛江。该公司2024年落户梅山，主要生产纱线。"
     assert (FIRM, "locatedIn", "梅山经济开发区") in done(text)
+
+
+def test_a_landlord_cutting_rent_for_the_tenants_of_its_mall():
+    text = f"连日来，海曙区某街道协调辖区内的{LANDLORD}，为其商场内168户个体工商户免除3个月租金。"
+    assert (LANDLORD, "reducesRentFor", "个体工商户") in done(text)
+
+
+def test_a_loan_application_refused_is_negated():
+    text = f"{FIRM}今年6月向{BANK}申请300万元流动资金贷款，因缺少有效抵押物，申请未获批准。"
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
+
+
+def test_what_a_project_makes_once_running_is_planned():
+    text = f"该项目计划于2026年建成投产，投产后{FIRM}将主要生产聚乙烯和聚丙烯。"
+    assert facts(text).get((FIRM, "produces", "聚乙烯")) == "planned"
+
+
+def test_the_project_of_the_firm_named_before_locates_it_not_the_bank():
+    text = (f"{FIRM}年产80万吨烯烃项目开工。{BANK}为其提供融资支持。"
+            "据了解，该项目位于宁波经济技术开发区，计划于2026年建成投产。")
+    found = done(text)
+    assert (FIRM, "locatedIn", "宁波经济技术开发区") in found
+    assert (BANK, "locatedIn", "宁波经济技术开发区") not in found
