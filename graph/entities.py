@@ -751,9 +751,9 @@ _SPEECH = "介绍|说|表示|称|告诉|指出|透露|坦言|认为|强调|介�
 
 
 @cache
-def _four_character_openings() -> frozenset[str]:
-    """Compound surnames and the first parts of Tibetan and Yi names (data/dict/name_openings.txt)."""
-    return surnames()[1] | frozenset(w for line in read_lines("dict/name_openings.txt") for w in line.split())
+def _long_name_openings() -> tuple[str, ...]:
+    """Compound surnames and the first parts of Tibetan, Yi and Mongolian names (data/dict/name_openings.txt)."""
+    return tuple(sorted(surnames()[1] | {w for line in read_lines("dict/name_openings.txt") for w in line.split()}))
 
 
 def person_mentions(text: str) -> list[tuple[Mention, str]]:
@@ -763,12 +763,12 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     found = []
     # (a name set off by spaces is common in bylines and captions: 总经理 某某 说; and
     # an interview names the one who answers before a colon: 某某支行行长 某某：)
-    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,4}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受|在(?:会上|会议上|现场|发布会上|座谈会上|论坛上))",
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,5}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受|在(?:会上|会议上|现场|发布会上|座谈会上|论坛上))",
                          text):
         name = m.group("name")
-        if len(name) == 4:
-            if name[:2] not in _four_character_openings() or name[-1] in "着了过":
-                continue  # (扎西平措, 欧阳明华 are names)
+        if len(name) >= 4:
+            if not name.startswith(_long_name_openings()) or name[-1] in "着了过":
+                continue  # (扎西平措, 欧阳明华, 乌云其其格 are names)
         elif _is_function_word(name) or name in lex.roles or name[-1] in "着了过" \
                 or _word_tags().get(name, "nr")[:2] not in ("nr", "nz", "ns", "j"):
             continue  # 负责人笑着说, 总经理职务: a word, not a name
@@ -1268,6 +1268,9 @@ def short_forms(name: str) -> frozenset[str]:
             forms.update(root + word for word in trades + ["公司"])
             if trade := _trade_name(root):  # 某某模具 (+ 科技): the bare trade name too
                 forms.update((trade, trade + "公司"))
+                before = core[: len(core) - len(form)] if form != core and core.endswith(form) else ""
+                if before in places:  # 苏州某某 of 苏州某某模具科技有限公司: its place and trade name
+                    forms.add(before[len(places[-2]):] + trade if len(places) > 1 else before + trade)
     return frozenset(f for f in forms if len(f) >= 2 and f != name and f not in lex.divisions
                      and f not in lex.groups and f not in lex.industry_words and not _is_generic(f)
                      and _word_tags().get(f) not in ("ns", "nt")  # 杭州湾: a place, not the firm
@@ -1293,8 +1296,9 @@ def _trade_name(form: str) -> str | None:
         return None
     words = list(tokenizer().cut(form[2:], HMM=False))  # (the trade after the two characters)
     tags = _word_tags()
-    if tags.get(form[:2], "nz")[0] != "n" or tags.get(form[:2]) == "n" or form[:2] in lexicon().divisions:
-        return None  # a common noun (空气 of 空气炸锅代工) is a trade, a city (苏州) no trade name
+    if tags.get(form[:2], "nz")[0] != "n" or tags.get(form[:2]) == "n" and tokenizer().FREQ.get(form[:2], 0) > 50 \
+            or form[:2] in lexicon().divisions:
+        return None  # a common noun (空气 of 空气炸锅代工) is a trade, a city (苏州) no trade name; a rare one (精铸) may be
     if all(len(w) >= 2 and tags.get(w) in ("n", "vn", "nz") for w in words):
         return form[:2]
     return None
@@ -1653,7 +1657,8 @@ def _ending_words() -> frozenset[str]:
 
 def _plausible(m: Mention) -> bool:
     lex = lexicon()
-    long_name = "·" in m.text and len(m.text) <= 12  # 某某·某某: a name of two parts may be long
+    # 某某·某某: a name of two parts may be long; so may one that opens like a Mongolian name (乌云其其格)
+    long_name = "·" in m.text and len(m.text) <= 12 or len(m.text) == 5 and m.text.startswith(_long_name_openings())
     if m.cls == PERSON and (not (2 <= len(m.text) <= 4 or long_name) or not re.search(f"[{CJK}]", m.text)):
         return False  # (AGV, CEO: a Latin acronym the tagger took for a name)
     if m.cls == PERSON and m.source == "ner" and (
@@ -1687,6 +1692,8 @@ def _add_alias_mentions(text: str, mentions: list[Mention], aliases: dict[str, s
     for m in pattern.finditer(text):
         if m.group() in full_names:
             continue
+        if m.group() in lexicon().pronouns and m.start() > 0 and text[m.start() - 1] in "子分总该本这我":
+            continue  # （以下简称“公司”）: not the 公司 of 子公司 or 该公司
         extra.append(Mention(m.start(), m.end(), m.group(), classes.get(aliases[m.group()], ENTERPRISE), "alias"))
     return resolve_overlaps(mentions + extra)
 

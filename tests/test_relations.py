@@ -1055,3 +1055,27 @@ def test_the_project_of_the_firm_named_before_locates_it_not_the_bank():
     found = done(text)
     assert (FIRM, "locatedIn", "宁波经济技术开发区") in found
     assert (BANK, "locatedIn", "宁波经济技术开发区") not in found
+
+
+def test_a_declared_gongsi_alias_is_not_the_gongsi_of_zigongsi():
+    text = (f"{FIRM}（以下简称“公司”）董事会收到辞职报告。"
+            "公司全资子公司宁波海曙印染有限公司主要生产印花布，位于宁波经济技术开发区。")
+    found = done(text)
+    assert ("宁波海曙印染有限公司", "locatedIn", "宁波经济技术开发区") in found
+    assert (FIRM, "locatedIn", "宁波经济技术开发区") not in found
+
+
+def test_a_firm_by_its_place_and_trade_name():
+    text = "杭州精铸模具科技有限公司专为多家车企生产压铸模具。杭州精铸总经理王明华坦言，订单已排到年底。"
+    assert ("王明华", "worksFor", "杭州精铸模具科技有限公司") in done(text)
+
+
+@pytest.mark.parametrize("need, modality", [("企业所需的钕铁硼磁钢主要由", "done"),
+                                             ("新船所需的低速柴油机将由", "planned")])
+def test_what_the_firm_named_before_needs_is_supplied_to_it(need, modality):
+    text = f"{FIRM}去年交付各类产品11批。该公司负责人表示，{need}同在园区的杭州西溪磁材有限公司配套供应。"
+    assert facts(text).get(("杭州西溪磁材有限公司", "supplies", FIRM)) == modality
+
+
+def test_a_mongolian_name_of_five_characters():
+    assert ("乌兰其其格", "worksFor", FIRM) in done(f"{FIRM}总经理乌兰其其格介绍，订单很多。")
