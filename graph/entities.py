@@ -945,6 +945,9 @@ def _products_before_output(text: str) -> list[Mention]:
     return found
 
 
+_SUPPLIER_RANK = re.compile("(?:独家|主要|核心|重要|一级|二级|三级|合格|优质|长期|战略|指定|首选|唯一|最大|主力|全球|国内|国际|本地|当地)+")
+
+
 def _products_before_maker(text: str) -> list[Mention]:
     found = []
     for maker in _MAKER_NOUN.finditer(text):
@@ -958,8 +961,8 @@ def _products_before_maker(text: str) -> list[Mention]:
                 pass  # 某地一家运动鞋代工企业: the goods follow the classifier
             start = _skip_openers(text, start + (one.end() if one else 0))
             name = text[start:pos]
-            if not _is_product_name(name) or not _ends_in_noun(name):
-                break  # 国内领先的供应商: a quality, not a thing
+            if not _is_product_name(name) or not _ends_in_noun(name) or _SUPPLIER_RANK.fullmatch(name):
+                break  # 国内领先的供应商, 独家供应商: a quality or a rank, not a thing
             found.append(Mention(start, pos, text[start:pos], PRODUCT, "product"))
             joiner = re.search("(?:、|和|及|与|以及)$", text[max(0, start - 2):start])
             if not joiner:
@@ -1119,7 +1122,7 @@ def _in_product_context(text: str, m: Mention) -> bool:
 
 
 _PRODUCT_CONTEXT = re.compile("生产|制造|研发|研制|开发|推出|供应|供货|发往|运往|送往|销往|出口|捐赠|捐献|"
-                              "备货|产品|产能|年产|日产|量产|为主|交付|安装|订单|配送|发出|库存")
+                              "备货|产品|产能|年产|日产|量产|为主|交付|安装|订单|配送|发出|库存|提供")
 
 
 def ner_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:

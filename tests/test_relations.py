@@ -1079,3 +1079,13 @@ def test_what_the_firm_named_before_needs_is_supplied_to_it(need, modality):
 
 def test_a_mongolian_name_of_five_characters():
     assert ("乌兰其其格", "worksFor", FIRM) in done(f"{FIRM}总经理乌兰其其格介绍，订单很多。")
+
+
+@pytest.mark.parametrize("rank", ["独家", "防护服", "一级"])
+def test_a_firm_that_is_a_customers_supplier(rank):
+    assert (FIRM, "supplies", LANDLORD) in done(f"{FIRM}是{LANDLORD}的{rank}供应商。")
+
+
+def test_goods_provided_under_a_cooperation_agreement():
+    text = f"{FIRM}与{LANDLORD}签署战略合作协议，将为其提供医用防护服。"
+    assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
