@@ -1089,3 +1089,16 @@ def test_a_firm_that_is_a_customers_supplier(rank):
 def test_goods_provided_under_a_cooperation_agreement():
     text = f"{FIRM}与{LANDLORD}签署战略合作协议，将为其提供医用防护服。"
     assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
+
+
+def test_a_mall_named_by_its_chain_cuts_rent():
+    assert ("西溪印象城", "reducesRentFor", "商户") in done("西溪印象城对场内商户实行租金减半。")
+
+
+def test_a_tenant_enjoying_a_rent_free_period_from_the_landlord_named_before():
+    text = f"{LANDLORD}今年为入驻企业提供免租期。{FIRM}享受了3个月的免租期。"
+    assert (LANDLORD, "reducesRentFor", FIRM) in done(text)
+
+
+def test_rent_relief_with_no_landlord_named_gives_no_fact():
+    assert not done(f"{FIRM}今年获得房租减免60万元。")
