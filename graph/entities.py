@@ -515,6 +515,17 @@ def _division_short_names() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _county_after_verb_pattern() -> re.Pattern:
+    """扎根余姚, 落户昆山: a county's short name is safe right after a verb of where a
+    firm is, and before punctuation or a number (not a common word: 新建, 城区)."""
+    freq, tags = tokenizer().FREQ, _word_tags()
+    shorts = [s for s, names in _division_short_names().items() if len(s) >= 2 and s not in lexicon().divisions
+              and (freq.get(s, 0) <= 100 or tags.get(s, "")[:2] in ("ns", "nr", "nz")) and not _is_function_word(s)]
+    return re.compile("(?<=落户|扎根|地处|迁至|迁往|搬到|位于|落地|坐落)(?:" + "|".join(sorted(shorts, key=len, reverse=True))
+                      + f")(?=[，。、；\d]|$)")
+
+
+@cache
 def _full_division_names() -> frozenset[str]:
     """上海市, 浦东新区: divisions as officially named, not their short forms (广州)."""
     return frozenset(name for code, name, short, level in _division_rows())
@@ -613,6 +624,9 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if station:  # 石家庄站, 杭州东站: a railway station
             found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
                                  SITE, "gazetteer"))
+    for m in _county_after_verb_pattern().finditer(text):
+        if len(_division_short_names()[m.group()]) == 1:  # (朝阳: a city, a district and a county)
+            found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
     for m in _known_firm_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), ENTERPRISE, "gazetteer"))
     for m in _group_pattern().finditer(text):
@@ -1465,7 +1479,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         full = [name for name in names if name in places]
         if len(full) == 1:  # (吉林 with both 吉林省 and 吉林市 named stays apart)
             aliases.setdefault(place, full[0])
-        elif len(names) == 1 and place in lex.divisions:
+        elif len(names) == 1:  # (余姚 is 余姚市: a county named short, where only one is)
             aliases.setdefault(place, names[0])  # 北京 is 北京市 in every article
             known_classes[names[0]] = DISTRICT
     _alias_product_short_forms(mentions, aliases)

@@ -1102,3 +1102,12 @@ def test_a_tenant_enjoying_a_rent_free_period_from_the_landlord_named_before():
 
 def test_rent_relief_with_no_landlord_named_gives_no_fact():
     assert not done(f"{FIRM}今年获得房租减免60万元。")
+
+
+@pytest.mark.parametrize("text, place", [(f"{FIRM}扎根余姚30年。", "余姚市"), (f"{FIRM}落户昆山，主要生产纱线。", "昆山市")])
+def test_a_county_by_its_short_name_after_a_verb_of_where(text, place):
+    assert (FIRM, "locatedIn", place) in done(text)
+
+
+def test_moving_the_headquarters_is_planned():
+    assert facts(f"{FIRM}将总部迁至上海市闵行区。").get((FIRM, "locatedIn", "闵行区")) == "planned"
