@@ -668,7 +668,8 @@ def test_a_county_short_name_after_a_place_elsewhere_is_no_place():
 
 
 @pytest.mark.parametrize("text, county", [
-    ("位于湖北仙桃的湖北康泰医疗用品有限公司主要生产防护服。", "仙桃"),   # a county's short name after its province
+    # a county's short name after its province, named in full (where only one place has that short name)
+    ("位于湖北仙桃的湖北康泰医疗用品有限公司主要生产防护服。", "仙桃市"),
     ("该公司位于新乡市长垣市。", "长垣市"),   # a county renamed a city since the list was made (长垣县)
 ])
 def test_a_county_named_right_after_a_place_is_a_place(text, county):
@@ -898,7 +899,7 @@ def test_a_zone_before_a_site_is_a_place_of_its_own():
 
 
 def test_a_county_listed_after_a_place_is_a_place():
-    assert entities("产品销往武汉、仙桃等地。")["仙桃"].cls == "District"
+    assert entities("产品销往武汉、仙桃等地。")["仙桃市"].cls == "District"  # (named in full)
 
 
 def test_a_speaker_named_before_the_title_works_for_the_firm_the_sentence_names():
