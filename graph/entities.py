@@ -522,7 +522,7 @@ def _county_after_verb_pattern() -> re.Pattern:
     shorts = [s for s, names in _division_short_names().items() if len(s) >= 2 and s not in lexicon().divisions
               and (freq.get(s, 0) <= 100 or tags.get(s, "")[:2] in ("ns", "nr", "nz")) and not _is_function_word(s)]
     return re.compile("(?<=落户|扎根|地处|迁至|迁往|搬到|位于|落地|坐落)(?:" + "|".join(sorted(shorts, key=len, reverse=True))
-                      + f")(?=[，。、；\d]|$)")
+                      + r")(?=[，。、；\d]|$)")
 
 
 @cache
