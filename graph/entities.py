@@ -634,7 +634,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     found += _industry_groups(text)
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)"
-                         r"(?:企业|牧场|养殖场|合作社|经销商|供应商|商户|租户|个体工商户)", text):
+                         r"(?:企业|牧场|养殖场|合作社|经销商|供应商|商户|租户|个体工商户|工作室|体验店|商铺|商家|厂家|农户|养殖户|种植户|茶农)", text):
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
@@ -1527,6 +1527,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         if ent is not None and alias in text and alias != full:
             ent.aliases.add(alias)
     _link_branches(out)
+    _add_counted_group_aliases(text, out)
     _attach_roles(text, people, out)
     out.topic = _topic(doc, out)
     _corporate_roles_of_the_topic(text, people, out)
@@ -1910,6 +1911,19 @@ def _antecedent(text: str, at: int, before: list[Mention]) -> Mention:
             return m
         last_end = m.end
     return before[-1]
+
+
+_COUNT_BEFORE = re.compile(r"(?:约|近|超过|超)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:余|多)?万?[家户个]$")
+
+
+def _add_counted_group_aliases(text: str, out: DocumentEntities) -> None:
+    """312家中小微企业: the group keeps its name, and the counted form the text
+    uses is one of its names too."""
+    for m in out.mentions:
+        if m.cls == GROUP and m.key in out.entities:
+            count = _COUNT_BEFORE.search(text, max(0, m.start - 10), m.start)
+            if count and not m.text[0].isdigit():
+                out.entities[m.key].aliases.add(count.group() + m.text)
 
 
 def _link_branches(out: DocumentEntities) -> None:

@@ -1029,3 +1029,19 @@ def test_law_enforcement_in_general_is_no_entity():
 def test_a_state_assets_commission_and_its_short_name_are_one_body():
     ex = extract_text("宁波市人民政府国有资产监督管理委员会发布通告。宁波市国资委要求市属国企减租。", doc_id="t")
     assert [e.label for e in ex.entities.values() if e.cls == "GovernmentAgency"] == ["宁波市人民政府国有资产监督管理委员会"]
+
+
+def test_a_counted_group_keeps_its_name_and_the_counted_form():
+    ex = extract_text("宁波市海曙区管委会为312家中小微企业减免租金。", doc_id="t")
+    group = next(e for e in ex.entities.values() if e.cls == "EnterpriseGroup")
+    assert group.label == "中小微企业" and "312家中小微企业" in group.aliases
+
+
+@pytest.mark.parametrize("text, group, is_group", [
+    ("杭州西溪置业有限公司为214家陶艺工作室减免租金。", "214家陶艺工作室", True),
+    ("杭州西溪置业有限公司为42家跨境电商体验店减免租金。", "42家跨境电商体验店", True),
+    ("宁波海曙纺织有限公司旗下120家门店今年营收增长。", "120家门店", False),  # a firm's own stores
+])
+def test_counted_kinds_of_tenant(text, group, is_group):
+    ex = extract_text(text, doc_id="t")
+    assert (group in {e.label for e in ex.entities.values() if e.cls == "EnterpriseGroup"}) == is_group
