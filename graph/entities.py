@@ -303,7 +303,7 @@ def _extend_to_place(text: str, start: int, pos: int, words: list[str], end: int
             continue
         if (word in lex.boundaries and word not in _industry_words()) or _is_apposition(word) or \
                 _is_function_word(word, in_product=True) and _word_tags().get(word, "") not in ("v", "vn") \
-                and not _is_number_word_in_name(word):
+                and not _is_number_word_in_name(word) or _ends_in_direction(word):  # (从某镇迁至某镇)
             break  # (an industry word such as 制造 is a boundary verb elsewhere, but part of 某某装备制造集团)
         hard -= len(word)
     hard = max(hard, start)
@@ -1673,6 +1673,20 @@ def _ending_words() -> frozenset[str]:
     return frozenset(ending for ending, _ in lexicon().suffixes)
 
 
+_PLACE_ENDING = re.compile("[省市县区州镇乡村旗盟岛湾港路街]$|街道$|片区$|新区$|开发区$|园区$|口岸$")
+
+
+def _reads_as_place(name: str) -> bool:
+    """Does a tagged address end like a place, or is it one the lists know?"""
+    return bool(_PLACE_ENDING.search(name)) or name in lexicon().divisions or name in _division_short_names() \
+        or _division_pattern().fullmatch(name) is not None or name in _world_regions()
+
+
+@cache
+def _world_regions() -> frozenset[str]:
+    return frozenset(w for line in read_lines("dict/world_regions.txt") for w in line.split())
+
+
 def _plausible(m: Mention) -> bool:
     lex = lexicon()
     # 某某·某某: a name of two parts may be long; so may one that opens like a Mongolian name (乌云其其格)
@@ -1690,6 +1704,8 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls == DISTRICT and m.source == "ner" and m.text.endswith(("中心", "基地", "工厂", "车间", "仓库", "项目")):
         return False  # 鲜切花出口加工中心: a facility, not a place
+    if m.cls == DISTRICT and m.source == "ner" and not _reads_as_place(m.text):
+        return False  # 某地椅业抱团拓市场: a headline the tagger took for an address
     if m.cls == ENTERPRISE and m.text.endswith("子公司") and not m.text.endswith(("有限公司", "分公司")):
         return False  # 央企子公司, 其全资子公司: what a firm is, not its name
     if m.cls == BANK and _is_generic(m.text):

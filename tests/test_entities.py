@@ -1045,3 +1045,8 @@ def test_a_counted_group_keeps_its_name_and_the_counted_form():
 def test_counted_kinds_of_tenant(text, group, is_group):
     ex = extract_text(text, doc_id="t")
     assert (group in {e.label for e in ex.entities.values() if e.cls == "EnterpriseGroup"}) == is_group
+
+
+def test_a_headline_the_tagger_reads_as_an_address_is_no_place():
+    ex = extract_text("海曙纺织抱团拓市场\n□本报记者 王明\n宁波海曙纺织有限公司今年订单增长。", doc_id="t")
+    assert not any(e.label.endswith("市场") for e in ex.entities.values())

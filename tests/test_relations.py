@@ -1111,3 +1111,8 @@ def test_a_county_by_its_short_name_after_a_verb_of_where(text, place):
 
 def test_moving_the_headquarters_is_planned():
     assert facts(f"{FIRM}将总部迁至上海市闵行区。").get((FIRM, "locatedIn", "闵行区")) == "planned"
+
+
+def test_moving_from_one_town_to_another_locates_the_firm_in_the_second():
+    found = done(f"{FIRM}去年从孝丰镇迁至天子湖镇。")
+    assert (FIRM, "locatedIn", "天子湖镇") in found and (FIRM, "locatedIn", "孝丰镇") not in found
