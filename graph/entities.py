@@ -338,6 +338,20 @@ def _is_apposition(word: str, cls: str = ENTERPRISE) -> bool:
         (_word_tags().get(word) == "s" and cls != SITE and len(word) <= 2)
 
 
+_EXAMPLE_WORDS = ("比如", "例如", "譬如", "包括", "其中", "像是")
+
+
+def _cut_leading_verb(name: str) -> str:
+    """访重庆某某管委会, 比如重庆某某公司, 经市政府: a verb or an example word the
+    walk took in before a place (or 经 before 市/区: 经市政府同意) is no part of the name."""
+    first = _first_word(name)
+    rest = name[len(first):]
+    if (len(first) == 1 and _word_tags().get(first, "") in ("v", "p", "c", "d") or first in _EXAMPLE_WORDS) \
+            and first not in _NAME_PARTS and _place_start_pattern().match(rest) or first == "经" and rest[:1] in "省市区县":
+        return rest
+    return name
+
+
 def _cut_at_division(name: str) -> str:
     """房东西安某某集团有限公司 -> 西安某某集团有限公司.
 
@@ -423,7 +437,7 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue  # 布局, 格局, 餐厅: the ending is the last character of a common word (市委 is a body)
         cls = dict(lex.suffixes)[m.group()]
         start = _left_boundary(text, m.start(), max(0, m.start() - 30), cls)
-        name = _cut_at_division(text[start:end])
+        name = _cut_at_division(_cut_leading_verb(text[start:end]))
         start = end - len(name)
         core = name[: -len(m.group())]
         branch_place = core[:-1] if m.group() == "公司" and core.endswith("分") else core  # (江苏 + 分公司)
@@ -764,6 +778,18 @@ def _division_pattern() -> re.Pattern:
 _SPEECH = "介绍|说|表示|称|告诉|指出|透露|坦言|认为|强调|介紹|谈到|回忆|解释"
 
 
+def _title_cut_short(role: str, name: str) -> bool:
+    """董事 + 会秘书: the title goes on into what looked like a name (董事会秘书)."""
+    return any(r.startswith(role + name[0]) for r in _longer_titles().get(role, ()))
+
+
+@cache
+def _longer_titles() -> dict[str, tuple[str, ...]]:
+    """title -> the titles that begin with it (董事 -> 董事长, 董事会秘书)."""
+    roles = lexicon().roles
+    return {r: tuple(o for o in roles if o != r and o.startswith(r)) for r in roles}
+
+
 @cache
 def _long_name_openings() -> tuple[str, ...]:
     """Compound surnames and the first parts of Tibetan, Yi and Mongolian names (data/dict/name_openings.txt)."""
@@ -784,6 +810,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
             if not name.startswith(_long_name_openings()) or name[-1] in "着了过":
                 continue  # (扎西平措, 欧阳明华, 乌云其其格 are names)
         elif _is_function_word(name) or name in lex.roles or name[-1] in "着了过" \
+                or _title_cut_short(m.group("role"), name) \
                 or _word_tags().get(name, "nr")[:2] not in ("nr", "nz", "ns", "j"):
             continue  # 负责人笑着说, 总经理职务: a word, not a name
         found.append((Mention(m.start("name"), m.end("name"), name, PERSON, "role"), m.group("role") + m.group("space")))
@@ -1678,7 +1705,7 @@ _PLACE_ENDING = re.compile("[省市县区州镇乡村旗盟岛湾港路街]$|街
 
 def _reads_as_place(name: str) -> bool:
     """Does a tagged address end like a place, or is it one the lists know?"""
-    return bool(_PLACE_ENDING.search(name)) or name in lexicon().divisions or name in _division_short_names() \
+    return len(name) >= 2 and bool(_PLACE_ENDING.search(name)) or name in lexicon().divisions or name in _division_short_names() \
         or _division_pattern().fullmatch(name) is not None or name in _world_regions()
 
 
@@ -1762,7 +1789,11 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             # 确定公司为其…: 其 is never the one acting in its own clause (that would be 自己)
             before = [m for m in before if m.key != before[-1].key]
         if word in _BARE and before:
-            target = _main_firm(before)
+            line_start = text.rfind("\n", 0, p.start()) + 1
+            in_line = [m for m in before if m.start >= line_start]
+            earlier = {m.key for m in before if m.start < line_start}
+            # an item of a news-in-brief list (某某（代码）：某某公司公告，公司…) names its own firm
+            target = _main_firm(in_line if in_line and not earlier & {m.key for m in in_line} else before)
         else:
             titled = [m for m in title_firms if entities[m.key].cls in classes]
             target = _antecedent(text, p.start(), before) if before else (titled[0] if titled else None)

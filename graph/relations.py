@@ -181,8 +181,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                             continue  # two members of one list (X与A、B银行签订…) do not act on each other
                         subj = used[s].key if isinstance(s, int) else s
                         obj = used[o].key if isinstance(o, int) else o
-                        if subj == obj:
-                            continue
+                        if subj == obj or rule.relation == PRODUCES and ents.entities[obj].label.endswith("贷"):
+                            continue  # (推出“某某贷”: a loan product is lent, not made)
                         subject_end = _placeholder_end(masked, s) if isinstance(s, int) else None
                         fact = _as_loan(_fact(doc, sentence, rule, m, origin, subj, obj, used, items, subject_end),
                                         ents)
@@ -216,7 +216,8 @@ def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:
 
 
 # 向某行申请贷款，因缺少抵押物，申请未获批准: a request refused in its own sentence
-_REFUSED = re.compile("(?:申请|请求)[^。！？]{0,4}(?:未获|没有获得?|未能获得?|未被)(?:批准|通过|批复|同意)|(?:申请|请求)[^。！？]{0,4}(?:被拒|遭拒|被驳回)")
+_REFUSED = re.compile("(?:申请|请求)[^。！？；，]{0,12}(?:未获|没有获得?|未能获得?|未被)(?:批准|通过|批复|同意)"
+                      "|(?:申请|请求)[^。！？；，]{0,12}(?:被拒|遭拒|被驳回)")
 
 
 def _negate_refused_requests(facts: dict, sentences: list[Sentence]) -> None:

@@ -1116,3 +1116,37 @@ def test_moving_the_headquarters_is_planned():
 def test_moving_from_one_town_to_another_locates_the_firm_in_the_second():
     found = done(f"{FIRM}去年从孝丰镇迁至天子湖镇。")
     assert (FIRM, "locatedIn", "天子湖镇") in found and (FIRM, "locatedIn", "孝丰镇") not in found
+
+
+def test_a_verb_before_a_place_is_no_part_of_a_bodys_name():
+    text = "减租降费稳主体——访宁波市海曙区管委会副主任王明华\n比如宁波海曙纺织有限公司，主要生产纱线。"
+    labels = {e.label for e in extract_text(text, doc_id="t").entities.values()}
+    assert {"宁波市海曙区管委会", FIRM} <= labels
+
+
+def test_each_item_of_a_news_in_brief_list_has_its_own_gongsi():
+    text = (f"【公告速递】\n海曙纺织（002986）：{FIRM}公告，公司全资子公司宁波海曙印染有限公司中标北方建工集团有限公司"
+            "钢结构采购项目。\n冀康医疗（300855）：河北冀康医疗器械有限公司公告，公司与中国建设银行宁波分行签订借款合同，"
+            "获得借款1.5亿元。\n西溪置业（603990）：杭州西溪置业有限公司公告，董事会同意聘任王丽娜为公司董事会秘书。")
+    found = {(s, r, o) for s, r, o, _ in facts_of(text)}  # (the tagger finds 王丽娜)
+    assert (BANK, "lendsTo", MAKER) in found and (BANK, "lendsTo", FIRM) not in found
+    assert ("王丽娜", "worksFor", LANDLORD) in found
+    assert not any(s == "会秘书" for s, _, _ in found)  # 董事 + 会秘书 is the title 董事会秘书
+
+
+def test_a_refused_credit_line_applied_for_earlier_is_negated():
+    text = f"此前{FIRM}向{BANK}申请的2000万元授信则未获批准。"
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
+
+
+def test_an_interviewee_is_no_borrower_and_a_bank_no_tenant():
+    text = (f"记者：能举个例子吗？\n王明华：比如{FIRM}，主要生产纱线，今年获得{BANK}5000万元续贷，还享受了两个月免租。")
+    found = done(text)
+    assert (BANK, "lendsTo", FIRM) in found
+    assert (BANK, "lendsTo", "王明华") not in found
+    assert not any(r == "reducesRentFor" and o == BANK for _, r, o in found)
+
+
+def test_a_loan_product_launched_is_not_made():
+    text = f"我们联合{BANK}推出“海曙科创贷”，{FIRM}主要生产纱线。"
+    assert not any(r == "produces" and o == "海曙科创贷" for _, r, o in done(text))
