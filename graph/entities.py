@@ -827,7 +827,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
 _QUANTITY_PREFIX = re.compile(r"^[\d.,，万亿千百十余多几数一二三四五六七八九两]*[台套支件个只份盒箱吨辆批款种类]?(?:的)?")
 # A number of goods before a product: 50吨消毒液, 12万套防护服, 40万支干扰素.
 _GOODS_COUNT = re.compile(r"(?:\d+(?:\.\d+)?|(?<![一第])[两二三四五六七八九十百千]+)(?:万|千|百|亿)?(?:余|多)?(?:万)?"
-                          r"(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双|艘)")
+                          r"(?:吨|台|套|件|箱|支|盒|瓶|只|片|辆|袋|桶|包|剂|粒|双|艘|架|把|颗|根|盏|枚)")
 
 
 @cache
@@ -954,10 +954,15 @@ _OUTPUT = re.compile(r"(?:的|首台|首批|首款|新一代|(?:新建|建设|�
                      r"(?:实现)?(?:量产|投产|下线|上市|出口|远销)|生产线|产线)")
 
 
+# jieba calls a few goods set phrases ('l': 无人机, 耐火材料); ending in one of these they are things
+_GOODS_LAST_CHARS = "机器仪车船剂料品件材灶柜箱泵阀缆板膜灯架"
+
+
 def _ends_in_noun(name: str) -> bool:
     """Is the last jieba word of ``name`` a noun (or unknown to the dictionary)?"""
     last = list(tokenizer().cut(name, HMM=False))[-1:] or [""]
-    return _word_tags().get(last[0], "n")[0] == "n"
+    tag = _word_tags().get(last[0], "n")
+    return tag[0] == "n" or tag == "l" and last[0][-1:] in _GOODS_LAST_CHARS
 
 
 # 首款纯电动SUV“某某X7”在某地下线: the quoted name after a first unit's description
@@ -1095,7 +1100,8 @@ def _is_product_name(name: str) -> bool:
     last = _word_tags().get(words[-1], "")
     return last not in ("a", "ad", "an", "l", "i") or last == "i" and len(words[-1]) < 4 \
         or last == "a" and len(words[-1]) == 1 and len(name) >= 3 \
-        or last == "l" and len(words[-1]) > 2 and words[-1].endswith(lex.product_heads)  # 耐火材料 'l'
+        or last == "l" and len(words[-1]) > 2 and (words[-1].endswith(lex.product_heads)
+                                                   or words[-1][-1] in _GOODS_LAST_CHARS)  # 耐火材料, 无人机 'l'
 
 
 _FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春"})

@@ -151,6 +151,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
         items = None
         for rule in rules():
             for m in _matches(rule, masked, used):
+                if _in_a_title_of_a_document(masked, m.start("T")):
+                    continue
                 if "O" in rule.regex.groupindex:
                     objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 else:  # 这笔贷款由某银行发放: the borrower was named before
@@ -198,6 +200,14 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
                 {}))
     return list(facts.values())
+
+
+# 某市人民政府办公室关于减免中小企业物业租金的通知: what a document is about, not what its issuer does
+_DOCUMENT_TITLE = re.compile("关于[^。！？；，]*?(?:的)?(?:通知|通告|公告|意见|办法|措施|方案|决定|批复|规定|细则)")
+
+
+def _in_a_title_of_a_document(masked: str, at: int) -> bool:
+    return any(t.start() < at < t.end() for t in _DOCUMENT_TITLE.finditer(masked))
 
 
 # 网络上有传言称某某公司将为某厂商供货。……回应称，上述传言不实: a rumour, denied in

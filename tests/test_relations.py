@@ -1150,3 +1150,32 @@ def test_an_interviewee_is_no_borrower_and_a_bank_no_tenant():
 def test_a_loan_product_launched_is_not_made():
     text = f"我们联合{BANK}推出“海曙科创贷”，{FIRM}主要生产纱线。"
     assert not any(r == "produces" and o == "海曙科创贷" for _, r, o in done(text))
+
+
+@pytest.mark.parametrize("text, product", [
+    (f"{MAKER}主营工业级无人机，年产各类无人机超过2万架。", "工业级无人机"),  # jieba: 无人机 'l'
+    (f"{MAKER}获得北方建工集团有限公司600架植保无人机订单。", "植保无人机"),  # counted in 架, before 订单
+])
+def test_goods_jieba_calls_set_phrases_and_counted_in_jia(text, product):
+    ex = extract_text(text, doc_id="t", use_ner=False)
+    assert product in {e.label for e in ex.entities.values() if e.cls == "Product"}
+
+
+def test_goods_end_before_a_minimum_amount():
+    ex = extract_text(f"{FIRM}将向{LANDLORD}供应办公椅不少于30万把。", doc_id="t", use_ner=False)
+    assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"办公椅"}
+
+
+def test_the_title_of_a_notice_is_no_fact_of_its_issuer():
+    assert not done("宁波市人民政府办公室关于减免中小企业物业租金的通知")
+
+
+def test_a_plant_built_again_somewhere_is_planned_there():
+    text = f"{FIRM}董事长王明说：“我们计划下半年在宁波经济技术开发区再建一座总装基地。”"
+    assert facts(text).get((FIRM, "locatedIn", "宁波经济技术开发区")) == "planned"
+
+
+def test_listed_landlords_giving_a_rent_free_period():
+    text = f"二、{LANDLORD}、{FIRM}等区属国企，对入驻其园区的科技型企业，在上述基础上再给予一个月免租期。"
+    found = done(text)
+    assert {(LANDLORD, "reducesRentFor", "科技型企业"), (FIRM, "reducesRentFor", "科技型企业")} <= found
