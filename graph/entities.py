@@ -469,6 +469,8 @@ def suffix_mentions(text: str) -> list[Mention]:
             continue
         if cls == ENTERPRISE and m.group() in ("公司", "企业") and (core in lex.groups or core in lex.industry_words):
             continue  # 科技公司, 物流公司: a kind of firm, no name
+        if core.endswith("级") and len(core) <= 3:
+            continue  # 国家级示范区, 省级开发区: a rank of zone, no name
         if _is_common_noun_phrase(name, m.group()) or _is_goods_plant(name, m.group()) \
                 or cls == SITE and _is_kind_of_site(name, m.group()):
             continue
@@ -510,6 +512,11 @@ def suffix_mentions(text: str) -> list[Mention]:
                     and not _is_kind_of_goods_site(name[div.end():], m.group()):
                 name = name[div.end():]
             start = end - len(name)
+        closed = max(name.rfind("）"), name.rfind(")"))
+        if closed >= 0 and "（" not in name[:closed] and "(" not in name[:closed]:
+            name, start = name[closed + 1:], start + closed + 1  # 中国（浙江）自由贸易试验区: no half a bracket
+            if len(name) <= len(m.group()):
+                continue
         cls = _refine_class(name, cls)
         found.append(Mention(start, end, name, cls, "suffix"))
     return found
@@ -1711,6 +1718,8 @@ _PLACE_ENDING = re.compile("[省市县区州镇乡村旗盟岛湾港路街]$|街
 
 def _reads_as_place(name: str) -> bool:
     """Does a tagged address end like a place, or is it one the lists know?"""
+    if name.startswith(("国家级", "省级", "市级", "县级", "区级")):
+        return False  # 国家级示范区: a rank of zone
     return len(name) >= 2 and bool(_PLACE_ENDING.search(name)) or name in lexicon().divisions or name in _division_short_names() \
         or _division_pattern().fullmatch(name) is not None or name in _world_regions()
 

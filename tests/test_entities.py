@@ -1050,3 +1050,14 @@ def test_counted_kinds_of_tenant(text, group, is_group):
 def test_a_headline_the_tagger_reads_as_an_address_is_no_place():
     ex = extract_text("海曙纺织抱团拓市场\n□本报记者 王明\n宁波海曙纺织有限公司今年订单增长。", doc_id="t")
     assert not any(e.label.endswith("市场") for e in ex.entities.values())
+
+
+@pytest.mark.parametrize("text, place, is_place", [
+    ("宁波海曙纺织有限公司位于漳州台商投资区。", "漳州台商投资区", True),
+    ("宁波海曙纺织有限公司落户横琴粤澳深度合作区。", "横琴粤澳深度合作区", True),
+    ("国家级示范区建设加快推进。", "国家级示范区", False),  # a rank of zone
+    ("宁波海曙纺织有限公司位于中国（浙江）自由贸易试验区宁波片区。", "）自由贸易试验区宁波片区", False),
+])
+def test_zones_of_more_kinds(text, place, is_place):
+    ex = extract_text(text, doc_id="t")
+    assert (place in {e.label for e in ex.entities.values() if e.cls == "District"}) == is_place
