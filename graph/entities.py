@@ -125,6 +125,8 @@ def lexicon() -> Lexicon:
             divisions.setdefault(short, level)
         if name.endswith("自治州"):  # 海西蒙古族藏族自治州 is 海西州 in the news
             divisions.setdefault(_without_ethnic_names(short) + "州", level)
+        if name.endswith("自治县") and len(_without_ethnic_names(short)) >= 2:  # 澜沧拉祜族自治县 is 澜沧县
+            divisions.setdefault(_without_ethnic_names(short) + "县", level)
         if level == "county" and name.endswith("县") and len(short) >= 2:
             # counties made cities since the list was made (长垣县 -> 长垣市); not made
             # districts: 安新区 would be read inside 雄安新区
@@ -1877,9 +1879,11 @@ def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[s
     for m in zones:
         kind = next(k for k in _ZONE_KINDS if m.text.endswith(k))
         stem = m.text[: -len(kind)]
-        if len(stem) >= 2 and stem not in lexicon().divisions and tokenizer().FREQ.get(stem, 0) <= 100:
-            stems.setdefault(stem, set()).add(m.key)
-    stem_pattern = re.compile(f"(?<=落户|入驻|进驻|位于|地处|落地|扎根|坐落)(?:{'|'.join(map(re.escape, stems))})(?=[，。、；的）\\s]|$)") \
+        for form in {stem} | {stem[len(p):] for p in _division_prefixes(stem)}:  # (海南洋浦: 洋浦 too)
+            if len(form) >= 2 and form not in lexicon().divisions and tokenizer().FREQ.get(form, 0) <= 100:
+                stems.setdefault(form, set()).add(m.key)
+    stem_pattern = re.compile(f"(?:(?<=落户|入驻|进驻|位于|地处|落地|扎根|坐落)|(?<=在))(?:{'|'.join(map(re.escape, stems))})"
+                              f"(?=[，。、；的）\\s]|$|建设|投资|新建|设立)") \
         if stems else None
     for bare in (*_BARE_ZONE.finditer(text), *(stem_pattern.finditer(text) if stem_pattern else ())):
         if any(taken[bare.start():bare.end()]):

@@ -370,10 +370,15 @@ def _subsidiary(masked: str, index, classes: str):
 _OPERATED_BY = re.compile(r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)")
 
 
+_OPERATING = re.compile(r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)的$")
+
+
 def _operator(masked: str, index, classes: str):
-    if not isinstance(index, int) or not masked.startswith(f"⟦{index}:S⟧", masked.find(f"⟦{index}:")):
+    """The site's operator, named after it (某园由某公司运营) or before it (由某公司运营的某园)."""
+    at = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
+    if at < 0 or not masked.startswith(f"⟦{index}:S⟧", at):
         return index
-    run = _OPERATED_BY.match(masked, _placeholder_end(masked, index))
+    run = _OPERATED_BY.match(masked, _placeholder_end(masked, index)) or _OPERATING.search(masked, max(0, at - 40), at)
     return int(run.group(1)) if run and run.group(2) in classes else index
 
 

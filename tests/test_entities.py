@@ -1061,3 +1061,9 @@ def test_a_headline_the_tagger_reads_as_an_address_is_no_place():
 def test_zones_of_more_kinds(text, place, is_place):
     ex = extract_text(text, doc_id="t")
     assert (place in {e.label for e in ex.entities.values() if e.cls == "District"}) == is_place
+
+
+def test_an_autonomous_county_by_its_short_name():
+    ex = extract_text("中国农业银行普洱分行向澜沧县惠民镇的宁波海曙纺织有限公司发放贷款。", doc_id="t")
+    places = {e.label for e in ex.entities.values() if e.cls == "District"}
+    assert "澜沧县" in places and "沧县" not in places

@@ -1179,3 +1179,21 @@ def test_listed_landlords_giving_a_rent_free_period():
     text = f"二、{LANDLORD}、{FIRM}等区属国企，对入驻其园区的科技型企业，在上述基础上再给予一个月免租期。"
     found = done(text)
     assert {(LANDLORD, "reducesRentFor", "科技型企业"), (FIRM, "reducesRentFor", "科技型企业")} <= found
+
+
+def test_a_rent_cut_applied_for_with_tijiao():
+    text = f"另有20家工作室已向{LANDLORD}提交免租申请。"
+    assert facts(text).get((LANDLORD, "reducesRentFor", "20家工作室")) == "requested"
+    assert ("20家工作室", "reducesRentFor", LANDLORD) not in facts(text)
+
+
+def test_the_firm_running_a_park_named_before_it_grants_the_relief():
+    text = (f"记者从宁波市海曙区获悉，由区属国企{LANDLORD}（以下简称“西溪置业”）运营的老瓷厂文创产业园，"
+            "对新入驻的214家陶艺工作室首年房租全免。")
+    found = done(text)
+    assert (LANDLORD, "reducesRentFor", "214家陶艺工作室") in found
+
+
+def test_building_in_a_zone_by_its_stem():
+    text = f"海南洋浦经济开发区8日举行重点项目集中签约活动。{FIRM}拟投资12亿元在洋浦建设冷链加工基地。"
+    assert facts(text).get((FIRM, "locatedIn", "海南洋浦经济开发区")) == "planned"
