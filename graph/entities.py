@@ -812,7 +812,7 @@ def person_mentions(text: str) -> list[tuple[Mention, str]]:
     found = []
     # (a name set off by spaces is common in bylines and captions: 总经理 某某 说; and
     # an interview names the one who answers before a colon: 某某支行行长 某某：)
-    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,5}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受|在(?:会上|会议上|现场|发布会上|座谈会上|论坛上))",
+    for m in re.finditer(rf"(?P<role>{roles})(?P<space> ?)(?P<name>[{CJK}]{{2,5}}?) ?(?={_SPEECH}|[，、：:]|说|告诉|在接受|[对向]记者|在(?:会上|会议上|现场|发布会上|座谈会上|论坛上))",
                          text):
         name = m.group("name")
         if len(name) >= 4:
@@ -1750,6 +1750,8 @@ def _plausible(m: Mention) -> bool:
         return False  # 鲜切花出口加工中心: a facility, not a place
     if m.cls == DISTRICT and m.source == "ner" and not _reads_as_place(m.text):
         return False  # 某地椅业抱团拓市场: a headline the tagger took for an address
+    if m.cls == ENTERPRISE and m.text.endswith(("总部", "工厂", "基地")) and m.source == "ner":
+        return False  # 某某股份总部: the firm's headquarters, named by the firm's own name
     if m.cls == ENTERPRISE and m.text.endswith("子公司") and not m.text.endswith(("有限公司", "分公司")):
         return False  # 央企子公司, 其全资子公司: what a firm is, not its name
     if m.cls == BANK and _is_generic(m.text):
@@ -1859,9 +1861,11 @@ _THIS_FIRM = re.compile(f"(?:这家|该家)[^，。；！？“”、]{{0,14}}?(
 
 
 # Kinds of zone a park or district's name ends in; alone, they name the one named before
-_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "工业园区", "产业园区", "开发区", "高新区", "经开区",
-               "产业园", "工业园", "科技园", "保税区", "新区")
-_BARE_ZONE = re.compile(f"(?<=[入进驻在至到于到落和与的，、])(?:{'|'.join(_ZONE_KINDS)})(?![{CJK}]{{0,2}}(?:管委会|管理委员会))")
+_ZONE_KINDS = ("经济技术开发区", "高新技术产业开发区", "经济开发区", "综合保税区", "工业园区", "产业园区", "开发区", "高新区",
+               "经开区", "综保区", "产业园", "工业园", "科技园", "保税区", "新区")
+# a bare kind's short form and the endings of the full names it stands for (落户综保区 after 某某综合保税区)
+_SHORT_ZONE_KINDS = {"综保区": ("综合保税区",), "经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",)}
+_BARE_ZONE = re.compile(f"(?<=[入进驻在至到于落和与的，、户])(?:{'|'.join(_ZONE_KINDS)})(?![{CJK}]{{0,2}}(?:管委会|管理委员会))")
 
 
 def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
@@ -1888,7 +1892,8 @@ def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[s
     for bare in (*_BARE_ZONE.finditer(text), *(stem_pattern.finditer(text) if stem_pattern else ())):
         if any(taken[bare.start():bare.end()]):
             continue
-        named = {m.key for m in zones if m.end <= bare.start() and m.text.endswith(bare.group())} \
+        endings = (bare.group(),) + _SHORT_ZONE_KINDS.get(bare.group(), ())
+        named = {m.key for m in zones if m.end <= bare.start() and m.text.endswith(endings)} \
             or {k for k in stems.get(bare.group(), ()) if any(m.key == k and m.end <= bare.start() for m in zones)}
         if len(named) == 1:
             key = named.pop()

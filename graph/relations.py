@@ -165,7 +165,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.groupdict().get("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
-                subjects = [s for s in subjects if not unfit(masked, s)] or \
+                subjects = [s for s in subjects if not unfit(masked, s) and not _is_source(masked, s)] or \
                     _fallback_subject(masked, m, rule, objects, sentence, _window_start(sentences, sentence), ents)
                 subjects = [_operator(masked, _subsidiary(masked, s, rule.subject_classes), rule.subject_classes)
                             for s in subjects]
@@ -344,6 +344,14 @@ _OBLIQUE = re.compile(f"(?:{_BENEFACTIVE_WORDS}|向|对|与|跟|同|往|至|抵|
 
 
 _LISTED_AFTER = re.compile(r"⟦(\d+):\w⟧(?:、|和|及|以及|或)$")
+
+
+_SOURCE = re.compile(r"据⟦(\d+):[A-Z]⟧(?:相关负责人|负责人|有关负责人)?(?:介绍|表示|透露|称|统计|消息)")
+
+
+def _is_source(masked: str, index) -> bool:
+    """据某局介绍，…: the body the news comes from is not the one acting."""
+    return isinstance(index, int) and any(int(m.group(1)) == index for m in _SOURCE.finditer(masked))
 
 
 def _is_oblique(masked: str, index) -> bool:

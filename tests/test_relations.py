@@ -1197,3 +1197,30 @@ def test_the_firm_running_a_park_named_before_it_grants_the_relief():
 def test_building_in_a_zone_by_its_stem():
     text = f"海南洋浦经济开发区8日举行重点项目集中签约活动。{FIRM}拟投资12亿元在洋浦建设冷链加工基地。"
     assert facts(text).get((FIRM, "locatedIn", "海南洋浦经济开发区")) == "planned"
+
+
+def test_the_source_of_the_news_is_not_the_landlord():
+    text = f"据宁波市商务局介绍，综保区内的冷库均由{LANDLORD}投资建设，对入驻企业前三年租金减半。"
+    found = done(text)
+    assert (LANDLORD, "reducesRentFor", "入驻企业") in found
+    assert ("宁波市商务局", "reducesRentFor", "入驻企业") not in found
+
+
+def test_a_second_bank_the_firm_plans_to_apply_to():
+    text = f"{FIRM}已向中国银行宁波分行申请1亿元授信，还计划向{BANK}申请3000万元流动资金贷款。"
+    got = facts(text)
+    assert got.get((BANK, "lendsTo", FIRM)) == "requested"
+    assert ("中国银行宁波分行", "lendsTo", BANK) not in got  # a bank applied to lends to no bank
+
+
+def test_settling_in_a_bonded_zone_by_its_short_name():
+    text = f"记者在宁波综合保税区看到，冷链车正排队等候通关。落户综保区的{FIRM}是区内最大的水果进口商。"
+    assert (FIRM, "locatedIn", "宁波综合保税区") in done(text)
+
+
+def test_a_joint_venture_automaker_by_its_short_name():
+    assert (MAKER, "supplies", "上汽大众汽车有限公司") in done(f"{MAKER}目前已为上汽大众等整车厂批量供货。")
+
+
+def test_a_securities_representative_works_for_the_firm():
+    assert ("胡立群", "worksFor", FIRM) in done(f"{FIRM}证券事务代表胡立群对记者表示，新项目将于明年投产。")
