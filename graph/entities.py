@@ -851,7 +851,7 @@ _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出口|出售|出(?![口售租])|
                               r"|(?:拳头|主打|核心|主导|明星)产品(?:是|为|有|包括)?"  # (某某的拳头产品输液器)
                               r"|上述|前述|现有|已有"  # (现有医用防护服产能6万件)
                               r"|[这该此那][家批款种类些件台套]?)+")
-_PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-]")
+_PRODUCT_CHARS = re.compile(f"[{CJK}A-Za-zα-ωΑ-Ω0-9\\-Ⅰ-Ⅻ]")  # (重组人凝血因子Ⅷ)
 _MAX_PRODUCT = 14
 _QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\"」’』]")
 
@@ -2013,7 +2013,8 @@ def _link_branches(out: DocumentEntities) -> None:
                     out.entities[e.attrs["parent"]].aliases.add(parent)
 
 
-_PRODUCT_SIZE = re.compile("(?:中大|中小|大|中|小|微|重|轻)型|大吨位|小排量|大马力")
+_PRODUCT_SIZE = re.compile(r"(?:中大|中小|大|中|小|微|重|轻)型|大吨位|小排量|大马力"
+                           r"|\d+(?:\.\d+)?(?:英寸|寸|毫米|纳米|nm|mm|兆瓦|千瓦|MW|kW)(?:级)?")  # (8英寸晶圆)
 
 
 # A department between an employer and a title: 技术部, 研发中心, 研发.

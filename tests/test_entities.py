@@ -1067,3 +1067,12 @@ def test_an_autonomous_county_by_its_short_name():
     ex = extract_text("中国农业银行普洱分行向澜沧县惠民镇的宁波海曙纺织有限公司发放贷款。", doc_id="t")
     places = {e.label for e in ex.entities.values() if e.cls == "District"}
     assert "澜沧县" in places and "沧县" not in places
+
+
+def test_goods_with_a_size_a_roman_numeral_and_a_bio_park():
+    ex = extract_text("河北冀康医疗器械有限公司主要生产8英寸MEMS传感器晶圆和重组人凝血因子Ⅷ，位于成都天府国际生物城。",
+                      doc_id="t")
+    by_label = {e.label: e for e in ex.entities.values()}
+    assert "MEMS传感器晶圆" in by_label["8英寸MEMS传感器晶圆"].aliases  # the goods without their size
+    assert by_label["重组人凝血因子Ⅷ"].cls == "Product"
+    assert by_label["成都天府国际生物城"].cls == "Site"
