@@ -1224,3 +1224,12 @@ def test_a_joint_venture_automaker_by_its_short_name():
 
 def test_a_securities_representative_works_for_the_firm():
     assert ("胡立群", "worksFor", FIRM) in done(f"{FIRM}证券事务代表胡立群对记者表示，新项目将于明年投产。")
+
+
+def test_a_place_with_its_district_in_brackets_before_the_firm():
+    assert (FIRM, "locatedIn", "株洲高新区") in done(f"走进位于株洲高新区（天元区）的{FIRM}生产车间。")
+
+
+def test_suoshu_is_no_part_of_a_sites_name():
+    ex = extract_text(f"{LANDLORD}对所属农贸市场的摊位商户免收2个月摊位租金。", doc_id="t", use_ner=False)
+    assert not any(e.label.startswith("所属") for e in ex.entities.values())
