@@ -1804,8 +1804,9 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
-        if word == "其" and before and before[-1].end == p.start() - 1:
-            # 确定公司为其…: 其 is never the one acting in its own clause (that would be 自己)
+        if word == "其" and before and p.start() - before[-1].end <= 6 \
+                and not re.search("[，。；：、“”]", text[before[-1].end:p.start()]):
+            # 确定公司为其…, 某某曾为其减免: 其 is never the one acting in its own clause (that would be 自己)
             before = [m for m in before if m.key != before[-1].key]
         if word in _BARE and before:
             line_start = text.rfind("\n", 0, p.start()) + 1

@@ -1233,3 +1233,14 @@ def test_a_place_with_its_district_in_brackets_before_the_firm():
 def test_suoshu_is_no_part_of_a_sites_name():
     ex = extract_text(f"{LANDLORD}对所属农贸市场的摊位商户免收2个月摊位租金。", doc_id="t", use_ner=False)
     assert not any(e.label.startswith("所属") for e in ex.entities.values())
+
+
+def test_a_bank_signing_with_listed_firms_of_a_park_for_a_named_loan():
+    text = f"海南银行与入驻科技城的{FIRM}、{MAKER}签约，分别给予1亿元和5000万元“南繁贷”授信。"
+    found = done(text)
+    assert {("海南银行", "lendsTo", FIRM), ("海南银行", "lendsTo", MAKER)} <= found
+
+
+def test_qi_after_the_landlord_in_its_own_clause_is_the_tenant():
+    text = f"{FIRM}创业初期租用海曙产业园的标准厂房，园区运营方{LANDLORD}曾为其减免两年租金。"
+    assert (LANDLORD, "reducesRentFor", FIRM) in done(text)
