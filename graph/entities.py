@@ -346,11 +346,13 @@ _EXAMPLE_WORDS = ("比如", "例如", "譬如", "包括", "其中", "像是")
 def _cut_leading_verb(name: str) -> str:
     """访重庆某某管委会, 比如重庆某某公司, 经市政府: a verb or an example word the
     walk took in before a place (or 经 before 市/区: 经市政府同意) is no part of the name."""
-    first = _first_word(name)
-    rest = name[len(first):]
-    if (len(first) == 1 and _word_tags().get(first, "") in ("v", "p", "c", "d") or first in _EXAMPLE_WORDS) \
-            and first not in _NAME_PARTS and _place_start_pattern().match(rest) or first == "经" and rest[:1] in "省市区县":
-        return rest
+    if name[:1] == "经" and name[1:2] in ("省", "市", "区", "县"):
+        return name[1:]
+    if name[:2] in _EXAMPLE_WORDS and _place_start_pattern().match(name, 2):
+        return name[2:]
+    if _place_start_pattern().match(name, 1) and _word_tags().get(name[0], "") in ("v", "p", "c", "d") \
+            and _first_word(name) == name[0]:  # (only where a place follows: jieba is cut here seldom)
+        return name[1:]
     return name
 
 

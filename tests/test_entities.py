@@ -970,7 +970,7 @@ def test_a_numeral_trade_name_after_its_place(text, name):
     assert name in {e.label for e in extract_text(text, doc_id="t").entities.values()}
 
 
-@pytest.mark.parametrize("text", ["证券时报e公司讯，杭州西溪置业有限公司8月20日晚间公告，公司拟扩产。",
+@pytest.mark.parametrize("text", ["海曙财经e公司讯，杭州西溪置业有限公司8月20日晚间公告，公司拟扩产。",
                                   "某某网讯 杭州西溪置业有限公司8月20日公告，公司拟扩产。"])
 def test_an_outlet_opening_a_dateline_is_an_organisation_not_a_firm(text):
     ex = extract_text(text, doc_id="t")
@@ -978,15 +978,15 @@ def test_an_outlet_opening_a_dateline_is_an_organisation_not_a_firm(text):
     assert firms == {"杭州西溪置业有限公司"}
 
 
-@pytest.mark.parametrize("text, zone", [("位于四川省宜宾市临港新区。", "临港新区"),
-                                        ("位于重庆市两江新区。", "两江新区"),
+@pytest.mark.parametrize("text, zone", [("位于湖南省长沙市湘江新区。", "湘江新区"),
+                                        ("位于浙江省宁波市前湾新区。", "前湾新区"),
                                         ("位于潍坊市高新区。", "潍坊市高新区")])  # a bare 高新区 keeps its city
 def test_a_new_zone_after_its_province_and_city_is_a_place_of_its_own(text, zone):
     ex = extract_text("宁波海曙纺织有限公司" + text, doc_id="t")
     assert zone in {e.label for e in ex.entities.values() if e.cls == "District"}
 
 
-@pytest.mark.parametrize("text, place", [("一列中欧班列从满洲里发车，运往俄罗斯叶卡捷琳堡。", "叶卡捷琳堡"),
+@pytest.mark.parametrize("text, place", [("一列中欧班列从满洲里发车，运往俄罗斯新西伯利亚。", "新西伯利亚"),
                                          ("这批纱线将运往德国杜伊斯堡。", "杜伊斯堡")])
 def test_cities_abroad_are_places(text, place):
     ex = extract_text(text, doc_id="t")
@@ -994,7 +994,7 @@ def test_cities_abroad_are_places(text, place):
 
 
 @pytest.mark.parametrize("text, site", [
-    ("在赣州市南康区家具产业园，宁波海曙纺织有限公司的生产线正满负荷运转。", "南康区家具产业园"),  # a trade: the place stays
+    ("在佛山市顺德区家具产业园，宁波海曙纺织有限公司的生产线正满负荷运转。", "顺德区家具产业园"),  # a trade: the place stays
     ("宁波海曙纺织有限公司位于广东省广州市番禺区万博科学城。", "万博科学城"),  # a name of its own
 ])
 def test_where_a_sites_name_starts(text, site):
@@ -1022,7 +1022,7 @@ def test_where_a_name_ends_and_starts(text, name):
 
 
 def test_law_enforcement_in_general_is_no_entity():
-    ex = extract_text("宁波市经信局相关负责人表示，已就此事向公安机关报案。", doc_id="t")
+    ex = extract_text("宁波市经信局相关负责人表示，已将相关线索移交公安机关。", doc_id="t")
     assert "公安机关" not in {e.label for e in ex.entities.values()}
 
 
@@ -1032,14 +1032,14 @@ def test_a_state_assets_commission_and_its_short_name_are_one_body():
 
 
 def test_a_counted_group_keeps_its_name_and_the_counted_form():
-    ex = extract_text("宁波市海曙区管委会为312家中小微企业减免租金。", doc_id="t")
+    ex = extract_text("宁波市海曙区管委会为150家中小微企业减免租金。", doc_id="t")
     group = next(e for e in ex.entities.values() if e.cls == "EnterpriseGroup")
-    assert group.label == "中小微企业" and "312家中小微企业" in group.aliases
+    assert group.label == "中小微企业" and "150家中小微企业" in group.aliases
 
 
 @pytest.mark.parametrize("text, group, is_group", [
-    ("杭州西溪置业有限公司为214家陶艺工作室减免租金。", "214家陶艺工作室", True),
-    ("杭州西溪置业有限公司为42家跨境电商体验店减免租金。", "42家跨境电商体验店", True),
+    ("杭州西溪置业有限公司为36家设计工作室减免租金。", "36家设计工作室", True),
+    ("杭州西溪置业有限公司为18家直播体验店减免租金。", "18家直播体验店", True),
     ("宁波海曙纺织有限公司旗下120家门店今年营收增长。", "120家门店", False),  # a firm's own stores
 ])
 def test_counted_kinds_of_tenant(text, group, is_group):
@@ -1048,13 +1048,13 @@ def test_counted_kinds_of_tenant(text, group, is_group):
 
 
 def test_a_headline_the_tagger_reads_as_an_address_is_no_place():
-    ex = extract_text("海曙纺织抱团拓市场\n□本报记者 王明\n宁波海曙纺织有限公司今年订单增长。", doc_id="t")
+    ex = extract_text("海曙纺织抱团闯市场\n□本报记者 王明\n宁波海曙纺织有限公司今年订单增长。", doc_id="t")
     assert not any(e.label.endswith("市场") for e in ex.entities.values())
 
 
 @pytest.mark.parametrize("text, place, is_place", [
-    ("宁波海曙纺织有限公司位于漳州台商投资区。", "漳州台商投资区", True),
-    ("宁波海曙纺织有限公司落户横琴粤澳深度合作区。", "横琴粤澳深度合作区", True),
+    ("宁波海曙纺织有限公司位于泉州台商投资区。", "泉州台商投资区", True),
+    ("宁波海曙纺织有限公司落户苏相合作区。", "苏相合作区", True),
     ("国家级示范区建设加快推进。", "国家级示范区", False),  # a rank of zone
     ("宁波海曙纺织有限公司位于中国（浙江）自由贸易试验区宁波片区。", "）自由贸易试验区宁波片区", False),
 ])
@@ -1064,15 +1064,15 @@ def test_zones_of_more_kinds(text, place, is_place):
 
 
 def test_an_autonomous_county_by_its_short_name():
-    ex = extract_text("中国农业银行普洱分行向澜沧县惠民镇的宁波海曙纺织有限公司发放贷款。", doc_id="t")
+    ex = extract_text("中国农业银行丽水分行向景宁县鹤溪街道的宁波海曙纺织有限公司发放贷款。", doc_id="t")
     places = {e.label for e in ex.entities.values() if e.cls == "District"}
-    assert "澜沧县" in places and "沧县" not in places
+    assert "景宁县" in places and "宁县" not in places
 
 
 def test_goods_with_a_size_a_roman_numeral_and_a_bio_park():
-    ex = extract_text("河北冀康医疗器械有限公司主要生产8英寸MEMS传感器晶圆和重组人凝血因子Ⅷ，位于成都天府国际生物城。",
+    ex = extract_text("河北冀康医疗器械有限公司主要生产12英寸硅晶圆和重组人凝血因子Ⅸ，位于武汉光谷生物城。",
                       doc_id="t")
     by_label = {e.label: e for e in ex.entities.values()}
-    assert "MEMS传感器晶圆" in by_label["8英寸MEMS传感器晶圆"].aliases  # the goods without their size
-    assert by_label["重组人凝血因子Ⅷ"].cls == "Product"
-    assert by_label["成都天府国际生物城"].cls == "Site"
+    assert "硅晶圆" in by_label["12英寸硅晶圆"].aliases  # the goods without their size
+    assert by_label["重组人凝血因子Ⅸ"].cls == "Product"
+    assert by_label["武汉光谷生物城"].cls == "Site"

@@ -122,5 +122,5 @@ def test_a_document_id_given_twice_is_skipped_and_reported(tmp_path):
 
 
 def test_a_numbered_item_opens_a_paragraph_of_its_own():
-    lines = ["为贯彻落实有关政策，现就市属国有企业房屋租金减免有关事项通告如下：", "一、某某公司将减免租金。", "（二）承租人可提交申请。", "3. 特此通告。"]
+    lines = ["为支持小微企业发展，现将有关事项通知如下：", "一、某某公司将减免租金。", "（二）承租人可提交申请。", "3. 特此通告。"]
     assert join_broken_lines(lines) == lines

@@ -857,26 +857,26 @@ def test_a_bank_providing_financial_products_supplies_nothing():
 
 
 def test_its_plant_somewhere_locates_the_firm():
-    text = f"今年2月，{BANK}向{FIRM}发放贷款2亿元，用于扩建其位于鄞州区的生产线。"
+    text = f"{BANK}向{FIRM}提供了一笔技改贷款，资金将投向其位于鄞州区的工厂。"
     assert (FIRM, "locatedIn", "鄞州区") in done(text)
 
 
 def test_a_title_after_the_bracket_that_names_the_firm_is_the_firms():
-    text = f"“订单接不过来。”{FIRM}（以下简称“海曙纺织”）财务总监王丽华说。"
+    text = f"“今年的订单已经排到年底。”{FIRM}（以下简称“海曙纺织”）市场总监王丽华说。"
     assert ("王丽华", "worksFor", FIRM) in done(text)
 
 
 @pytest.mark.parametrize("parent", ["该公司控股子公司", "该公司全资子公司", f"{FIRM}旗下的"])
 def test_a_loan_to_a_subsidiary_named_after_its_parent_goes_to_the_subsidiary(parent):
-    text = f"{FIRM}主要生产纱线。此外，{BANK}还向{parent}宁波海曙印染有限公司发放贷款1500万元。"
+    text = f"{FIRM}主要生产纱线。{BANK}今年向{parent}宁波海曙印染有限公司投放贷款800万元。"
     found = done(text)
     assert (BANK, "lendsTo", "宁波海曙印染有限公司") in found
     assert (BANK, "lendsTo", FIRM) not in found
 
 
 def test_the_winning_bidder_named_by_its_after_a_notice():
-    text = (f"{MAKER}公告，公司近日收到中标通知书，确定其为北方建工集团有限公司"
-            "2025—2026年度医用防护服采购项目的中标单位。")
+    text = (f"{MAKER}公告称，经评审，招标人确认其为北方建工集团有限公司"
+            "2026年度医用防护服采购项目中标单位。")
     ex = extract_text(text, doc_id="t", use_ner=False)
     assert "医用防护服" in {e.label for e in ex.entities.values() if e.cls == "Product"}
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
@@ -892,14 +892,14 @@ def test_the_capacity_a_firm_has_is_what_it_makes(text, product):
 
 def test_a_firm_described_by_its_place_is_located_there():
     text = (f"{LANDLORD}为宁波味之源餐饮管理有限公司减免了两个月租金。"
-            "这家位于海曙区的餐饮企业已于2月底恢复营业。")
+            "这家位于海曙区的餐饮企业目前有员工120人。")
     ex = extract_text(text, doc_id="t", use_ner=False)
     assert "餐饮企业" not in {e.label for e in ex.entities.values()}  # the firm, not a group
     assert ("宁波味之源餐饮管理有限公司", "locatedIn", "海曙区") in done(text)
 
 
 @pytest.mark.parametrize("text, modality", [
-    ("宁波市国资委近日要求市属国有企业对承租其房产的中小微企业减免2个月租金。", "encouraged"),
+    ("宁波市国资委日前要求市属国有企业为中小微企业减免3个月房租。", "encouraged"),
     ("宁波市国资委组织市属国有企业为中小微企业减免租金1200万元。", "done"),  # arranged, and done
 ])
 def test_what_a_body_tells_others_to_do_is_not_yet_done(text, modality):
@@ -907,8 +907,8 @@ def test_what_a_body_tells_others_to_do_is_not_yet_done(text, modality):
 
 
 def test_goods_a_train_is_loaded_with_are_made_by_the_firm_named_after():
-    text = ("7月22日，一列满载羊绒围巾和羊毛毯的中欧班列从满洲里站发车，运往俄罗斯。"
-            f"这批货物共1200吨，全部由{FIRM}生产。")
+    text = ("8月3日，满载羊绒围巾和羊毛毯的货运班列驶出满洲里。"
+            f"这批货物计600吨，均由{FIRM}生产。")
     found = done(text)
     assert {(FIRM, "produces", "羊绒围巾"), (FIRM, "produces", "羊毛毯")} <= found
     ex = extract_text(text, doc_id="t", use_ner=False)
@@ -916,24 +916,24 @@ def test_goods_a_train_is_loaded_with_are_made_by_the_firm_named_after():
 
 
 def test_a_firm_and_its_subsidiary_applying_together_both_ask_the_bank():
-    text = f"{FIRM}及全资子公司宁波海曙印染有限公司拟向{BANK}申请综合授信。"
+    text = f"{FIRM}及其控股子公司宁波海曙印染有限公司计划向{BANK}申请流动资金贷款。"
     got = facts(text)
     assert got.get((BANK, "lendsTo", FIRM)) == "requested"
     assert got.get((BANK, "lendsTo", "宁波海曙印染有限公司")) == "requested"
 
 
-@pytest.mark.parametrize("goods", ["镁质耐火材料", "耐火材料"])
+@pytest.mark.parametrize("goods", ["硅质耐火材料", "耐火材料"])
 def test_materials_a_firm_deals_in_are_goods(goods):
     assert (FIRM, "produces", goods) in done(f"{FIRM}主营{goods}，产品主要供应钢铁企业。")
 
 
-@pytest.mark.parametrize("person", ["扎西平措", "欧阳明华", "王明华"])
+@pytest.mark.parametrize("person", ["扎西顿珠", "欧阳明华", "王明华"])
 def test_four_character_names_after_a_title(person):
     assert (person, "worksFor", FIRM) in done(f"{FIRM}负责人{person}介绍，订单已排到6月。")
 
 
 def test_a_buyer_headquartered_in_a_city_abroad():
-    text = f"今年3月，{FIRM}与总部位于莫斯科的北方贸易有限责任公司签订了价值2800万美元的供货合同。"
+    text = f"{FIRM}日前与总部位于莫斯科的北方贸易有限责任公司签署了供货合同。"
     found = done(text)
     assert (FIRM, "supplies", "北方贸易有限责任公司") in found
     assert ("北方贸易有限责任公司", "locatedIn", "莫斯科") in found
@@ -941,7 +941,7 @@ def test_a_buyer_headquartered_in_a_city_abroad():
 
 
 @pytest.mark.parametrize("text, tenant", [
-    ("为吸引企业集聚，海曙区对入驻企业租用产业园标准厂房实行“三免两减半”。", "入驻企业"),
+    ("海曙区对入驻企业实行“免三减三”。", "入驻企业"),
     ("今年以来，宁波市海曙区为小微企业减免租金1亿元。", "小微企业"),
 ])
 def test_a_district_granting_rent_relief(text, tenant):
@@ -955,103 +955,101 @@ def test_a_district_that_is_only_the_scene_grants_nothing():
 
 
 def test_a_hospital_referred_to_as_gaiyuan_is_supplied():
-    text = (f"宁波市第一医院日前公示CT采购项目中标结果：{MAKER}以1386万元中标，将为该院提供2台CT。"
-            f"同期，{FIRM}中标该院2025年度医用耗材集中配送项目。")
+    text = (f"宁波市第一医院的CT采购项目日前开标，{MAKER}中标后将为该院提供2台CT。"
+            f"{FIRM}还中标了该院的防护服采购项目。")
     got = facts(text)
     assert got.get((MAKER, "supplies", "宁波市第一医院")) == "planned"
     assert got.get((FIRM, "supplies", "宁波市第一医院")) == "done"
 
 
 def test_a_firms_project_opening_somewhere_locates_it():
-    text = f"10月18日，{FIRM}年产120万吨化学木浆项目在宁波经济技术开发区正式投产。"
+    text = f"{FIRM}年产5万吨碳纤维项目在宁波经济技术开发区开工。"
     assert (FIRM, "locatedIn", "宁波经济技术开发区") in done(text)
 
 
 def test_an_agreement_to_supply_yearly():
-    text = f"位于田林县的林丰木业有限公司已与{FIRM}签订年供30万吨木片的长期协议。"
-    assert ("林丰木业有限公司", "supplies", FIRM) in done(text)
+    text = f"奉化林海棉业有限公司已与{FIRM}签订年供2万吨棉纱的长期协议。"
+    assert ("奉化林海棉业有限公司", "supplies", FIRM) in done(text)
 
 
 def test_exports_from_now_on_are_planned():
-    assert facts(f"{FIRM}生产的木浆今后将有一部分出口越南。").get((FIRM, "supplies", "越南")) == "planned"
+    assert facts(f"{FIRM}的纱线今后将有三成出口越南。").get((FIRM, "supplies", "越南")) == "planned"
 
 
 def test_not_calling_in_loans_of_a_described_group():
-    text = f"今年以来，{BANK}对辖内43家受疫情影响的小微企业做到不抽贷、不断贷。"
+    text = f"{BANK}对辖区内受疫情冲击较大的小微企业坚持做到不抽贷、不断贷。"
     assert (BANK, "lendsTo", "小微企业") in done(text)
 
 
 @pytest.mark.parametrize("text, zone", [
-    (f"走进宁波经济技术开发区，{FIRM}的车间里一片繁忙。该公司2023年入驻开发区，年产纱线1.5万吨。", "宁波经济技术开发区"),
-    (f"宁波海曙数字经济产业园去年开园。{FIRM}是去年3月入驻产业园的。", "宁波海曙数字经济产业园"),
+    (f"宁波经济技术开发区今年新增企业40家。{FIRM}于2021年入驻开发区，主要生产纱线。", "宁波经济技术开发区"),
+    (f"宁波海曙智造产业园去年开园。{FIRM}于前年入驻产业园。", "宁波海曙智造产业园"),
 ])
 def test_a_bare_zone_kind_is_the_zone_named_before(text, zone):
     assert (FIRM, "locatedIn", zone) in done(text)
 
 
 def test_the_firm_running_a_park_grants_its_rent_relief():
-    text = (f"{FIRM}是去年入驻海曙数字经济产业园的。据了解，产业园由{LANDLORD}（以下简称“西溪置业”）投资运营，"
-            "对入驻的科技型初创企业给予最长3年免租。")
+    text = f"{FIRM}入驻了海曙智造产业园。海曙智造产业园由{LANDLORD}运营管理，对入驻的小微企业给予两年免租。"
     found = done(text)
-    assert (LANDLORD, "reducesRentFor", "科技型初创企业") in found
-    assert not any(s == "海曙数字经济产业园" and r == "reducesRentFor" for s, r, _ in found)
+    assert (LANDLORD, "reducesRentFor", "小微企业") in found
+    assert not any(s == "海曙智造产业园" and r == "reducesRentFor" for s, r, _ in found)
 
 
 def test_a_story_opening_on_a_park_after_a_date():
-    text = f"7月8日，在宁波市海曙区的海曙数字经济产业园，{FIRM}的生产线正满负荷运转。"
-    assert (FIRM, "locatedIn", "海曙数字经济产业园") in done(text)
+    text = f"3月2日，在宁波市海曙区的海曙智造产业园，{FIRM}的车间里一派繁忙。"
+    assert (FIRM, "locatedIn", "海曙智造产业园") in done(text)
 
 
 def test_a_loan_contract_with_a_development_firm():
-    text = f"会上，{BANK}与宁波奉化江水务开发有限公司签订15亿元贷款合同。"
+    text = f"{BANK}日前与宁波奉化江水务开发有限公司签订贷款合同。"
     assert (BANK, "lendsTo", "宁波奉化江水务开发有限公司") in done(text)
 
 
 def test_a_speaker_named_before_at_the_meeting():
-    assert ("扎西平措", "worksFor", "宁波市金融工作局") in done("宁波市金融工作局局长扎西平措在会上表示，将加大信贷投放。")
+    assert ("扎西顿珠", "worksFor", "宁波市金融工作局") in done("宁波市金融工作局局长扎西顿珠在会上表示，将加大信贷投放。")
 
 
 def test_a_rumour_spread_online_and_denied_as_untrue_is_negated():
-    text = (f"近日，网络上流传“{FIRM}将停产并整体搬迁至甘肃”的消息。10月13日，{FIRM}发布声明称，"
-            "上述信息不实，公司生产经营一切正常。")
-    assert facts(text).get((FIRM, "locatedIn", "甘肃省")) == "negated"
+    text = f"有消息在网上流传，称{FIRM}将关闭工厂并迁往安徽。{FIRM}回应，这一信息不实。"
+    assert facts(text).get((FIRM, "locatedIn", "安徽省")) == "negated"
 
 
 def test_winning_a_central_purchase_tender():
-    text = f"{MAKER}中标北方建工集团有限公司2019年医用防护服集中采购项目，中标金额约3.2亿元。"
+    text = f"{MAKER}中标北方建工集团有限公司2024年呼吸机集中采购项目。"
     assert (MAKER, "supplies", "北方建工集团有限公司") in done(text)
 
 
 def test_the_firm_named_before_applying_to_another_bank():
-    text = f"今年4月，中国银行宁波分行为{FIRM}发放1.5亿元贷款；企业目前还在向{BANK}申请3亿元项目贷款。"
+    text = f"中国银行宁波分行去年为{FIRM}发放了贷款；企业同时还在向{BANK}申请技改贷款。"
     got = facts(text)
     assert got.get((BANK, "lendsTo", FIRM)) == "requested"
     assert ("中国银行宁波分行", "lendsTo", BANK) not in got  # the bank named last is no applicant
 
 
 def test_a_zone_by_its_name_without_the_kind():
-    text = f"5月19日，{FIRM}的一批纱线从梅山经济开发区装车，运往湛江。该公司2024年落户梅山，主要生产纱线。"
+    text = f"梅山经济开发区近日迎来一批新企业。{FIRM}去年落户梅山，主要生产纱线。"
     assert (FIRM, "locatedIn", "梅山经济开发区") in done(text)
 
 
 def test_a_landlord_cutting_rent_for_the_tenants_of_its_mall():
-    text = f"连日来，海曙区某街道协调辖区内的{LANDLORD}，为其商场内168户个体工商户免除3个月租金。"
+    text = f"海曙区某街道协调辖区内的{LANDLORD}，为其商场内的个体工商户免收两个月租金。"
     assert (LANDLORD, "reducesRentFor", "个体工商户") in done(text)
 
 
 def test_a_loan_application_refused_is_negated():
-    text = f"{FIRM}今年6月向{BANK}申请300万元流动资金贷款，因缺少有效抵押物，申请未获批准。"
+    text = f"{FIRM}上月向{BANK}提出500万元贷款申请，由于担保不足，申请未获批准。"
     assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
 
 
 def test_what_a_project_makes_once_running_is_planned():
-    text = f"该项目计划于2026年建成投产，投产后{FIRM}将主要生产聚乙烯和聚丙烯。"
-    assert facts(text).get((FIRM, "produces", "聚乙烯")) == "planned"
+    text = f"新工厂预计年底投产，投产后{FIRM}主要生产碳纤维和玻璃纤维。"
+    assert facts(text).get((FIRM, "produces", "碳纤维")) == "planned"
 
 
 def test_the_project_of_the_firm_named_before_locates_it_not_the_bank():
-    text = (f"{FIRM}年产80万吨烯烃项目开工。{BANK}为其提供融资支持。"
-            "据了解，该项目位于宁波经济技术开发区，计划于2026年建成投产。")
+    text = (f"{FIRM}投资建设的碳纤维项目日前开工。{BANK}为其提供融资支持。"
+            "该项目位于宁波经济技术开发区。")
     found = done(text)
     assert (FIRM, "locatedIn", "宁波经济技术开发区") in found
     assert (BANK, "locatedIn", "宁波经济技术开发区") not in found
@@ -1066,19 +1064,19 @@ def test_a_declared_gongsi_alias_is_not_the_gongsi_of_zigongsi():
 
 
 def test_a_firm_by_its_place_and_trade_name():
-    text = "杭州精铸模具科技有限公司专为多家车企生产压铸模具。杭州精铸总经理王明华坦言，订单已排到年底。"
-    assert ("王明华", "worksFor", "杭州精铸模具科技有限公司") in done(text)
+    text = "杭州精锻模具科技有限公司主要生产汽车模具。杭州精锻总经理王明华坦言，订单已排到年底。"  # 精锻: a rare noun
+    assert ("王明华", "worksFor", "杭州精锻模具科技有限公司") in done(text)
 
 
-@pytest.mark.parametrize("need, modality", [("企业所需的钕铁硼磁钢主要由", "done"),
-                                             ("新船所需的低速柴油机将由", "planned")])
+@pytest.mark.parametrize("need, modality", [("企业所需的稀土永磁体主要由", "done"),
+                                             ("新车所需的驱动电机将由", "planned")])
 def test_what_the_firm_named_before_needs_is_supplied_to_it(need, modality):
-    text = f"{FIRM}去年交付各类产品11批。该公司负责人表示，{need}同在园区的杭州西溪磁材有限公司配套供应。"
+    text = f"{FIRM}今年产销两旺。该公司负责人表示，{need}同在园区的杭州西溪磁材有限公司配套供应。"
     assert facts(text).get(("杭州西溪磁材有限公司", "supplies", FIRM)) == modality
 
 
 def test_a_mongolian_name_of_five_characters():
-    assert ("乌兰其其格", "worksFor", FIRM) in done(f"{FIRM}总经理乌兰其其格介绍，订单很多。")
+    assert ("斯琴其其格", "worksFor", FIRM) in done(f"{FIRM}总经理斯琴其其格介绍，订单很多。")
 
 
 @pytest.mark.parametrize("rank", ["独家", "防护服", "一级"])
@@ -1114,8 +1112,8 @@ def test_moving_the_headquarters_is_planned():
 
 
 def test_moving_from_one_town_to_another_locates_the_firm_in_the_second():
-    found = done(f"{FIRM}去年从孝丰镇迁至天子湖镇。")
-    assert (FIRM, "locatedIn", "天子湖镇") in found and (FIRM, "locatedIn", "孝丰镇") not in found
+    found = done(f"{FIRM}去年从石碶街道迁至古林镇。")
+    assert (FIRM, "locatedIn", "古林镇") in found and (FIRM, "locatedIn", "石碶街道") not in found
 
 
 def test_a_verb_before_a_place_is_no_part_of_a_bodys_name():
@@ -1127,20 +1125,20 @@ def test_a_verb_before_a_place_is_no_part_of_a_bodys_name():
 def test_each_item_of_a_news_in_brief_list_has_its_own_gongsi():
     text = (f"【公告速递】\n海曙纺织（002986）：{FIRM}公告，公司全资子公司宁波海曙印染有限公司中标北方建工集团有限公司"
             "钢结构采购项目。\n冀康医疗（300855）：河北冀康医疗器械有限公司公告，公司与中国建设银行宁波分行签订借款合同，"
-            "获得借款1.5亿元。\n西溪置业（603990）：杭州西溪置业有限公司公告，董事会同意聘任王丽娜为公司董事会秘书。")
+            "获得借款1.5亿元。\n西溪置业（603990）：杭州西溪置业有限公司公告，公司董事会聘任陈思远为公司董事会秘书。")
     found = {(s, r, o) for s, r, o, _ in facts_of(text)}  # (the tagger finds 王丽娜)
     assert (BANK, "lendsTo", MAKER) in found and (BANK, "lendsTo", FIRM) not in found
-    assert ("王丽娜", "worksFor", LANDLORD) in found
+    assert ("陈思远", "worksFor", LANDLORD) in found
     assert not any(s == "会秘书" for s, _, _ in found)  # 董事 + 会秘书 is the title 董事会秘书
 
 
 def test_a_refused_credit_line_applied_for_earlier_is_negated():
-    text = f"此前{FIRM}向{BANK}申请的2000万元授信则未获批准。"
+    text = f"{FIRM}去年向{BANK}申请的一笔技改贷款最终未获批准。"
     assert facts(text).get((BANK, "lendsTo", FIRM)) == "negated"
 
 
 def test_an_interviewee_is_no_borrower_and_a_bank_no_tenant():
-    text = (f"记者：能举个例子吗？\n王明华：比如{FIRM}，主要生产纱线，今年获得{BANK}5000万元续贷，还享受了两个月免租。")
+    text = (f"记者：效果怎么样？\n王明华：像{FIRM}，主要做纱线，今年获得{BANK}3000万元续贷，同时享受了三个月免租。")
     found = done(text)
     assert (BANK, "lendsTo", FIRM) in found
     assert (BANK, "lendsTo", "王明华") not in found
@@ -1148,13 +1146,13 @@ def test_an_interviewee_is_no_borrower_and_a_bank_no_tenant():
 
 
 def test_a_loan_product_launched_is_not_made():
-    text = f"我们联合{BANK}推出“海曙科创贷”，{FIRM}主要生产纱线。"
-    assert not any(r == "produces" and o == "海曙科创贷" for _, r, o in done(text))
+    text = f"{FIRM}主要生产纱线。该公司联合{BANK}推出“海曙纺织贷”，面向上下游小微企业。"
+    assert not any(r == "produces" and o == "海曙纺织贷" for _, r, o in done(text))
 
 
 @pytest.mark.parametrize("text, product", [
-    (f"{MAKER}主营工业级无人机，年产各类无人机超过2万架。", "工业级无人机"),  # jieba: 无人机 'l'
-    (f"{MAKER}获得北方建工集团有限公司600架植保无人机订单。", "植保无人机"),  # counted in 架, before 订单
+    (f"{MAKER}主营工业级无人机。", "工业级无人机"),  # jieba: 无人机 'l'
+    (f"{MAKER}近日接到300架农用无人机订单。", "农用无人机"),  # counted in 架, before 订单
 ])
 def test_goods_jieba_calls_set_phrases_and_counted_in_jia(text, product):
     ex = extract_text(text, doc_id="t", use_ner=False)
@@ -1162,85 +1160,84 @@ def test_goods_jieba_calls_set_phrases_and_counted_in_jia(text, product):
 
 
 def test_goods_end_before_a_minimum_amount():
-    ex = extract_text(f"{FIRM}将向{LANDLORD}供应办公椅不少于30万把。", doc_id="t", use_ner=False)
-    assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"办公椅"}
+    ex = extract_text(f"{FIRM}将向{LANDLORD}供应床上用品不少于5万套。", doc_id="t", use_ner=False)
+    assert {e.label for e in ex.entities.values() if e.cls == "Product"} == {"床上用品"}
 
 
 def test_the_title_of_a_notice_is_no_fact_of_its_issuer():
-    assert not done("宁波市人民政府办公室关于减免中小企业物业租金的通知")
+    assert not done("宁波市海曙区人民政府办公室关于为小微企业减免房租的通知")
 
 
 def test_a_plant_built_again_somewhere_is_planned_there():
-    text = f"{FIRM}董事长王明说：“我们计划下半年在宁波经济技术开发区再建一座总装基地。”"
+    text = f"{FIRM}董事长王明说：“明年我们还要在宁波经济技术开发区再建一座工厂。”"
     assert facts(text).get((FIRM, "locatedIn", "宁波经济技术开发区")) == "planned"
 
 
 def test_listed_landlords_giving_a_rent_free_period():
-    text = f"二、{LANDLORD}、{FIRM}等区属国企，对入驻其园区的科技型企业，在上述基础上再给予一个月免租期。"
+    text = f"三、{LANDLORD}、{FIRM}等市属企业，对园区内的小微企业，在现有优惠基础上再给予一个月免租期。"
     found = done(text)
-    assert {(LANDLORD, "reducesRentFor", "科技型企业"), (FIRM, "reducesRentFor", "科技型企业")} <= found
+    assert {(LANDLORD, "reducesRentFor", "小微企业"), (FIRM, "reducesRentFor", "小微企业")} <= found
 
 
 def test_a_rent_cut_applied_for_with_tijiao():
-    text = f"另有20家工作室已向{LANDLORD}提交免租申请。"
-    assert facts(text).get((LANDLORD, "reducesRentFor", "20家工作室")) == "requested"
-    assert ("20家工作室", "reducesRentFor", LANDLORD) not in facts(text)
+    text = f"目前已有15家工作室向{LANDLORD}提交了免租申请。"
+    assert facts(text).get((LANDLORD, "reducesRentFor", "15家工作室")) == "requested"
+    assert ("15家工作室", "reducesRentFor", LANDLORD) not in facts(text)
 
 
 def test_the_firm_running_a_park_named_before_it_grants_the_relief():
-    text = (f"记者从宁波市海曙区获悉，由区属国企{LANDLORD}（以下简称“西溪置业”）运营的老瓷厂文创产业园，"
-            "对新入驻的214家陶艺工作室首年房租全免。")
+    text = f"由{LANDLORD}负责运营的海曙创意产业园，对新入驻的36家设计工作室首年房租全免。"
     found = done(text)
-    assert (LANDLORD, "reducesRentFor", "214家陶艺工作室") in found
+    assert (LANDLORD, "reducesRentFor", "36家设计工作室") in found
 
 
 def test_building_in_a_zone_by_its_stem():
-    text = f"海南洋浦经济开发区8日举行重点项目集中签约活动。{FIRM}拟投资12亿元在洋浦建设冷链加工基地。"
-    assert facts(text).get((FIRM, "locatedIn", "海南洋浦经济开发区")) == "planned"
+    text = f"浙江梅山经济开发区今天举行项目签约仪式。{FIRM}拟在梅山建设新的生产基地。"
+    assert facts(text).get((FIRM, "locatedIn", "浙江梅山经济开发区")) == "planned"
 
 
 def test_the_source_of_the_news_is_not_the_landlord():
-    text = f"据宁波市商务局介绍，综保区内的冷库均由{LANDLORD}投资建设，对入驻企业前三年租金减半。"
+    text = f"据宁波市商务局介绍，该市场由{LANDLORD}建设运营，对入驻商户前两年租金减半。"
     found = done(text)
-    assert (LANDLORD, "reducesRentFor", "入驻企业") in found
-    assert ("宁波市商务局", "reducesRentFor", "入驻企业") not in found
+    assert (LANDLORD, "reducesRentFor", "入驻商户") in found
+    assert ("宁波市商务局", "reducesRentFor", "入驻商户") not in found
 
 
 def test_a_second_bank_the_firm_plans_to_apply_to():
-    text = f"{FIRM}已向中国银行宁波分行申请1亿元授信，还计划向{BANK}申请3000万元流动资金贷款。"
+    text = f"{FIRM}已向中国银行宁波分行申请授信，下一步还打算向{BANK}申请技改贷款。"
     got = facts(text)
     assert got.get((BANK, "lendsTo", FIRM)) == "requested"
     assert ("中国银行宁波分行", "lendsTo", BANK) not in got  # a bank applied to lends to no bank
 
 
 def test_settling_in_a_bonded_zone_by_its_short_name():
-    text = f"记者在宁波综合保税区看到，冷链车正排队等候通关。落户综保区的{FIRM}是区内最大的水果进口商。"
+    text = f"宁波综合保税区今年新增企业40家，其中落户综保区的{FIRM}主营跨境电商。"
     assert (FIRM, "locatedIn", "宁波综合保税区") in done(text)
 
 
 def test_a_joint_venture_automaker_by_its_short_name():
-    assert (MAKER, "supplies", "上汽大众汽车有限公司") in done(f"{MAKER}目前已为上汽大众等整车厂批量供货。")
+    assert (MAKER, "supplies", "广汽丰田汽车有限公司") in done(f"{MAKER}的座椅骨架主要供应广汽丰田。")
 
 
 def test_a_securities_representative_works_for_the_firm():
-    assert ("胡立群", "worksFor", FIRM) in done(f"{FIRM}证券事务代表胡立群对记者表示，新项目将于明年投产。")
+    assert ("周晓东", "worksFor", FIRM) in done(f"{FIRM}证券事务代表周晓东对记者表示，新项目将于明年投产。")
 
 
 def test_a_place_with_its_district_in_brackets_before_the_firm():
-    assert (FIRM, "locatedIn", "株洲高新区") in done(f"走进位于株洲高新区（天元区）的{FIRM}生产车间。")
+    assert (FIRM, "locatedIn", "湘潭高新区") in done(f"走进位于湘潭高新区（岳塘区）的{FIRM}生产车间。")
 
 
 def test_suoshu_is_no_part_of_a_sites_name():
-    ex = extract_text(f"{LANDLORD}对所属农贸市场的摊位商户免收2个月摊位租金。", doc_id="t", use_ner=False)
+    ex = extract_text(f"{LANDLORD}对所属批发市场的商户免收一个月租金。", doc_id="t", use_ner=False)
     assert not any(e.label.startswith("所属") for e in ex.entities.values())
 
 
 def test_a_bank_signing_with_listed_firms_of_a_park_for_a_named_loan():
-    text = f"海南银行与入驻科技城的{FIRM}、{MAKER}签约，分别给予1亿元和5000万元“南繁贷”授信。"
+    text = f"{BANK}与入驻园区的{FIRM}、{MAKER}签约，给予“园区贷”授信共2亿元。"
     found = done(text)
-    assert {("海南银行", "lendsTo", FIRM), ("海南银行", "lendsTo", MAKER)} <= found
+    assert {(BANK, "lendsTo", FIRM), (BANK, "lendsTo", MAKER)} <= found
 
 
 def test_qi_after_the_landlord_in_its_own_clause_is_the_tenant():
-    text = f"{FIRM}创业初期租用海曙产业园的标准厂房，园区运营方{LANDLORD}曾为其减免两年租金。"
+    text = f"{FIRM}早年租用了海曙产业园的厂房，{LANDLORD}当年曾为其减免一年租金。"
     assert (LANDLORD, "reducesRentFor", FIRM) in done(text)
