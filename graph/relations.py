@@ -32,6 +32,7 @@ _LIST_JOINER = r"(?:(?:、|和|及|与|以及|或)(?:其?(?:全资|控股)?子�
 _SLOT_JOINER = r"(?:(?:、|和|及|与|以及|或)(?:其?(?:全资|控股)?子公司)?)"
 # A count may stand between a joiner and the next member: 2万件防护服和10万只口罩.
 _MEMBER_COUNT = r"(?:\d[\d.]*[万千百亿]?[余多]?[^\d⟦⟧，。、；和及与]{1,2})?"
+_JOINED = re.compile(_SLOT_JOINER)  # what joins two members of a list in the text (A、B和C)
 _PLACE_LETTERS = "DS"
 
 
@@ -149,10 +150,11 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
         if not used:
             continue
         items = None
+        titles = [t.span() for t in _DOCUMENT_TITLE.finditer(masked)]
         for rule in rules():
             for m in _matches(rule, masked, used):
-                if _in_a_title_of_a_document(masked, m.start("T")):
-                    continue
+                if any(start < m.start("T") < end for start, end in titles):
+                    continue  # (inside 关于…的通知: what a document is about)
                 if "O" in rule.regex.groupindex:
                     objects = _clause_object(masked, m, rule) or _members(masked, m, "O", rule.object_classes)
                 else:  # 这笔贷款由某银行发放: the borrower was named before
@@ -206,10 +208,6 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
 _DOCUMENT_TITLE = re.compile("关于[^。！？；，]*?(?:的)?(?:通知|通告|公告|意见|办法|措施|方案|决定|批复|规定|细则)")
 
 
-def _in_a_title_of_a_document(masked: str, at: int) -> bool:
-    return any(t.start() < at < t.end() for t in _DOCUMENT_TITLE.finditer(masked))
-
-
 # 网络上有传言称某某公司将为某厂商供货。……回应称，上述传言不实: a rumour, denied in
 # its own sentence or the next one
 _RUMOUR = re.compile("(?:传言|传闻|消息|报道)(?:称|说|指)|网传|据传|流传|传出")
@@ -226,8 +224,8 @@ def _negate_denied_rumours(facts: dict, sentences: list[Sentence]) -> None:
 
 
 # 向某行申请贷款，因缺少抵押物，申请未获批准: a request refused in its own sentence
-_REFUSED = re.compile("(?:申请|请求)[^。！？；，]{0,12}(?:未获|没有获得?|未能获得?|未被)(?:批准|通过|批复|同意)"
-                      "|(?:申请|请求)[^。！？；，]{0,12}(?:被拒|遭拒|被驳回)")
+_REFUSED = re.compile("(?:申请|请求)[^。！？；，]{0,12}(?:(?:未获|没有获得?|未能获得?|未被)(?:批准|通过|批复|同意)"
+                      "|被拒|遭拒|被驳回)")
 
 
 def _negate_refused_requests(facts: dict, sentences: list[Sentence]) -> None:
@@ -375,10 +373,9 @@ def _subsidiary(masked: str, index, classes: str):
 
 
 # 产业园由某某公司（以下简称“某某”）投资运营: the firm that runs a site acts for it
-_OPERATED_BY = re.compile(r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)")
-
-
-_OPERATING = re.compile(r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)的$")
+_RUN_BY = r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)"
+_OPERATED_BY = re.compile(_RUN_BY)
+_OPERATING = re.compile(_RUN_BY + "的$")  # (由某某公司运营的某园)
 
 
 def _operator(masked: str, index, classes: str):
@@ -398,9 +395,6 @@ def _window_start(sentences: list[Sentence], sentence: Sentence) -> int:
     not a dateline (the agency that reports a story is no party to it)."""
     window = [s for s in sentences[max(0, sentence.index - 2):sentence.index] if not is_dateline(s.text)]
     return window[0].start if window else sentence.start
-
-
-_LIST_JOINT = re.compile("、|和|与|及|以及|、以及")
 
 
 def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], sentence: Sentence,
@@ -434,7 +428,7 @@ def _named_before(classes: str, sentence: Sentence, window_start: int, ents: Doc
     if earlier:
         listed = [earlier[-1]]
         for x in reversed(earlier[:-1]):
-            if not text or not _LIST_JOINT.fullmatch(text, x.end, listed[-1].start):
+            if not text or not _JOINED.fullmatch(text, x.end, listed[-1].start):
                 break
             listed.append(x)
         return list(dict.fromkeys(x.key for x in reversed(listed)))
