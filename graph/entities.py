@@ -539,6 +539,10 @@ def _division_short_names() -> dict[str, tuple[str, ...]]:
     return names
 
 
+# Verbs of where a firm is, after which a place's short name is safe (all of two characters: a look-behind)
+_VERBS_OF_WHERE = "落户|入驻|进驻|扎根|地处|迁至|迁往|搬到|位于|落地|坐落"
+
+
 @cache
 def _county_after_verb_pattern() -> re.Pattern:
     """扎根余姚, 落户昆山: a county's short name is safe right after a verb of where a
@@ -546,7 +550,7 @@ def _county_after_verb_pattern() -> re.Pattern:
     freq, tags = tokenizer().FREQ, _word_tags()
     shorts = [s for s, names in _division_short_names().items() if len(s) >= 2 and s not in lexicon().divisions
               and (freq.get(s, 0) <= 100 or tags.get(s, "")[:2] in ("ns", "nr", "nz")) and not _is_function_word(s)]
-    return re.compile("(?<=落户|扎根|地处|迁至|迁往|搬到|位于|落地|坐落)(?:" + "|".join(sorted(shorts, key=len, reverse=True))
+    return re.compile(f"(?<={_VERBS_OF_WHERE})(?:" + "|".join(sorted(shorts, key=len, reverse=True))
                       + r")(?=[，。、；\d]|$)")
 
 
@@ -1889,7 +1893,7 @@ def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[s
         for form in {stem} | {stem[len(p):] for p in _division_prefixes(stem)}:  # (海南洋浦: 洋浦 too)
             if len(form) >= 2 and form not in lexicon().divisions and tokenizer().FREQ.get(form, 0) <= 100:
                 stems.setdefault(form, set()).add(m.key)
-    stem_pattern = re.compile(f"(?:(?<=落户|入驻|进驻|位于|地处|落地|扎根|坐落)|(?<=在))(?:{'|'.join(map(re.escape, stems))})"
+    stem_pattern = re.compile(f"(?:(?<={_VERBS_OF_WHERE})|(?<=在))(?:{'|'.join(map(re.escape, stems))})"
                               f"(?=[，。、；的）\\s]|$|建设|投资|新建|设立)") \
         if stems else None
     for bare in (*_BARE_ZONE.finditer(text), *(stem_pattern.finditer(text) if stem_pattern else ())):
