@@ -104,7 +104,7 @@ def _mask(sentence: Sentence, mentions: list[Mention]) -> tuple[str, list[Mentio
         origin.extend(range(pos, m.start))
         token = f"⟦{len(used)}:{CLASS_LETTER.get(m.cls, 'X')}⟧"
         parts.append(token)
-        origin.extend([m.start] * len(token))
+        origin.extend([m.start] * (len(token) - 1) + [m.end - 1])  # (its last char: where the name ends)
         used.append(m)
         pos = m.end
     parts.append(sentence.text[pos - sentence.start:])

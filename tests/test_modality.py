@@ -118,3 +118,9 @@ def test_without_a_subject_the_clause_start_bounds_the_cues():
 def test_always_one_of_the_five():
     for sentence in ["", "贷款", "不", "将来"]:
         assert modality(sentence, 0, len(sentence)) in MODALITIES
+
+
+def test_a_negation_inside_a_firms_name_negates_nothing():
+    from graph.pipeline import extract_text
+    ex = extract_text("宁波海曙不锈钢制品有限公司近日获得中国建设银行宁波分行2000万元贷款。", doc_id="t", use_ner=False)
+    assert [f.modality for f in ex.facts if f.relation == "lendsTo"] == ["done"]  # (不 of 不锈钢)
