@@ -1241,3 +1241,7 @@ def test_a_bank_signing_with_listed_firms_of_a_park_for_a_named_loan():
 def test_qi_after_the_landlord_in_its_own_clause_is_the_tenant():
     text = f"{FIRM}早年租用了海曙产业园的厂房，{LANDLORD}当年曾为其减免一年租金。"
     assert (LANDLORD, "reducesRentFor", FIRM) in done(text)
+
+
+def test_the_first_unit_off_the_line_on_a_date():
+    assert (MAKER, "produces", "氢能冷链物流车") in done(f"{MAKER}首台氢能冷链物流车3月18日下线。")
