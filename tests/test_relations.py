@@ -1244,4 +1244,4 @@ def test_qi_after_the_landlord_in_its_own_clause_is_the_tenant():
 
 
 def test_the_first_unit_off_the_line_on_a_date():
-    assert (MAKER, "produces", "氢能冷链物流车") in done(f"{MAKER}首台氢能冷链物流车3月18日下线。")
+    assert (MAKER, "produces", "氢燃料电池客车") in done(f"{MAKER}首台氢燃料电池客车3月18日下线。")
