@@ -1247,14 +1247,10 @@ _NER_CLASS = {"company": ENTERPRISE, "government": GOVERNMENT, "address": DISTRI
               "name": PERSON, "organization": ORGANIZATION, "position": POSITION}
 
 
-def _as_outlet(m: Mention, sentences: list[Sentence]) -> Mention:
+def _as_outlets(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """证券时报e公司讯: the firm-like name a dateline opens with is a news outlet, an organisation."""
-    if m.cls != ENTERPRISE:
-        return m
-    sentence = next((s for s in sentences if s.start <= m.start < s.end), None)
-    if sentence is None or m.start != sentence.start or not is_dateline(sentence.text):
-        return m
-    return replace(m, cls=ORGANIZATION)
+    datelines = {s.start for s in sentences if is_dateline(s.text)}
+    return [replace(m, cls=ORGANIZATION) if m.cls == ENTERPRISE and m.start in datelines else m for m in mentions]
 
 
 def _tagged_roles(mentions: list[Mention], positions: list[Mention],
@@ -1470,7 +1466,7 @@ def find_entities(doc: Document, sentences: list[Sentence], use_ner: bool = True
         mentions = _fill_gaps(mentions, [m for m in tagged if m.cls != POSITION and _plausible(m)])
         people += _tagged_roles(mentions, [m for m in tagged if m.cls == POSITION], people)
     mentions = _drop_descriptive_groups(text, mentions)
-    mentions = [_as_outlet(m, sentences) for m in mentions]
+    mentions = _as_outlets(mentions, sentences)
 
     # Aliases declared right after a full name, then short forms of full names.
     aliases: dict[str, str] = dict(product_aliases)  # alias -> full name
