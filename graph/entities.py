@@ -547,9 +547,8 @@ _VERBS_OF_WHERE = "落户|入驻|进驻|扎根|地处|迁至|迁往|搬到|位�
 def _county_after_verb_pattern() -> re.Pattern:
     """扎根余姚, 落户昆山: a county's short name is safe right after a verb of where a
     firm is, and before punctuation or a number (not a common word: 新建, 城区)."""
-    freq, tags = tokenizer().FREQ, _word_tags()
-    shorts = [s for s, names in _division_short_names().items() if len(s) >= 2 and s not in lexicon().divisions
-              and (freq.get(s, 0) <= 100 or tags.get(s, "")[:2] in ("ns", "nr", "nz")) and not _is_function_word(s)]
+    shorts = [s for s in _division_short_names() if len(s) >= 2 and s not in lexicon().divisions
+              and _is_rare_or_a_name(s, ("ns", "nr", "nz")) and not _is_function_word(s)]
     return re.compile(f"(?<={_VERBS_OF_WHERE})(?:" + "|".join(sorted(shorts, key=len, reverse=True))
                       + r")(?=[，。、；\d]|$)")
 
@@ -678,9 +677,14 @@ def _is_unlisted_county(name: str) -> bool:
     """长治市潞州区: a district or county newer than the division list, right after
     its city. Not a zone or a common word before the ending (开发区, 示范区, 合作区)."""
     stem = name[:2]
-    freq = tokenizer().FREQ
-    return name not in lexicon().divisions and not freq.get(name) and stem not in _NOT_COUNTIES \
-        and (freq.get(stem, 0) <= 100 or _word_tags().get(stem) == "ns") and not _is_function_word(stem)
+    return name not in lexicon().divisions and not tokenizer().FREQ.get(name) and stem not in _NOT_COUNTIES \
+        and _is_rare_or_a_name(stem, ("ns",)) and not _is_function_word(stem)
+
+
+def _is_rare_or_a_name(word: str, name_tags: tuple[str, ...] = ()) -> bool:
+    """Rare in jieba's dictionary (100 uses or fewer), or tagged as a kind of name:
+    no common word of the language (新建, 集聚, 合作), so safe to read as a place."""
+    return tokenizer().FREQ.get(word, 0) <= 100 or _word_tags().get(word, "")[:2] in name_tags
 
 
 _GROUP_BEFORE = set("的向为给对、和及与内等，。；：“")
@@ -1887,7 +1891,7 @@ def _add_bare_zone_mentions(text: str, mentions: list[Mention], entities: dict[s
         kind = next(k for k in _ZONE_KINDS if m.text.endswith(k))
         stem = m.text[: -len(kind)]
         for form in {stem} | {stem[len(p):] for p in _division_prefixes(stem)}:  # (海南洋浦: 洋浦 too)
-            if len(form) >= 2 and form not in lexicon().divisions and tokenizer().FREQ.get(form, 0) <= 100:
+            if len(form) >= 2 and form not in lexicon().divisions and _is_rare_or_a_name(form):
                 stems.setdefault(form, set()).add(m.key)
     stem_pattern = re.compile(f"(?:(?<={_VERBS_OF_WHERE})|(?<=在))(?:{'|'.join(map(re.escape, stems))})"
                               f"(?=[，。、；的）\\s]|$|建设|投资|新建|设立)") \
