@@ -186,9 +186,34 @@ def files_with_stems(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     return out
 
 
+# A paragraph's first line is indented (full-width spaces or 2+ spaces).
+_INDENT = re.compile(r"^(?:\u3000| {2,}|\t)")
+# A line broken inside a word ends in a letter, a digit or a Han character.
+_WORD_END = re.compile(r"[\w\u4e00-\u9fff]$")
+
+
 def _paragraphs(text: str) -> list[str]:
-    lines = [ln.strip().replace("\u3000", " ").strip() for ln in text.replace("\r\n", "\n").split("\n")]
-    return [ln for ln in lines if ln]
+    """The text's non-empty lines, stripped. Where paragraphs are indented, an
+    unindented line right after a paragraph line that stops mid-word continues
+    it (家用纺 / 织品有限公司), however short the broken line is."""
+    raw = text.replace("\r\n", "\n").split("\n")
+    indented = sum(1 for ln in raw if ln.strip() and _INDENT.match(ln)) >= 2
+    lines: list[str] = []
+    in_paragraph = False  # the last kept line belongs to an indented paragraph
+    previous_blank = True
+    for ln in raw:
+        stripped = ln.strip().replace("\u3000", " ").strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (indented and in_paragraph and not previous_blank and not _INDENT.match(ln)
+                and _WORD_END.search(lines[-1])):
+            lines[-1] += stripped
+        else:
+            lines.append(stripped)
+            in_paragraph = bool(_INDENT.match(ln))
+        previous_blank = False
+    return lines
 
 
 def _is_headline(line: str) -> bool:

@@ -124,3 +124,25 @@ def test_a_document_id_given_twice_is_skipped_and_reported(tmp_path):
 def test_a_numbered_item_opens_a_paragraph_of_its_own():
     lines = ["为支持小微企业发展，现将有关事项通知如下：", "一、某某公司将减免租金。", "（二）承租人可提交申请。", "3. 特此通告。"]
     assert join_broken_lines(lines) == lines
+
+
+INDENTED_PAGE = """钢企获贷扩产
+□本报记者　周立
+　　本报讯　园区内的河北冀康医疗器械有限公司是华北精
+密集团旗下企业，主营医用敷料。
+　　华北精密集团总经理说，今年产能将翻番。
+"""
+
+
+def test_an_unindented_line_continues_the_indented_paragraph_it_breaks():
+    # "华北精" is short and unpunctuated, like a headline, but the page indents
+    # its paragraphs and the next line is not indented: it is the same sentence.
+    [doc] = split_page(INDENTED_PAGE, source="page.txt")
+    assert doc.title == "钢企获贷扩产"
+    assert "华北精密集团旗下企业" in doc.text
+    assert doc.text.count("\n") == 2  # title, two paragraphs
+
+
+def test_an_indented_line_after_a_mid_word_break_stays_a_paragraph():
+    [doc] = split_page(INDENTED_PAGE.replace("\n密集团", "\n　　密集团"), source="page.txt")
+    assert "华北精\n密集团" in doc.text
