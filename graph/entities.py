@@ -1818,8 +1818,11 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             line_start = text.rfind("\n", 0, p.start()) + 1
             in_line = [m for m in before if m.start >= line_start]
             earlier = {m.key for m in before if m.start < line_start}
+            # a paragraph that opens with a firm is about it (某某公司是受益企业之一。…公司总经理…)
+            lead = [m for m in in_line if m.start - line_start <= 1 and entities[m.key].cls == ENTERPRISE]
             # an item of a news-in-brief list (某某（代码）：某某公司公告，公司…) names its own firm
-            target = _main_firm(in_line if in_line and not earlier & {m.key for m in in_line} else before)
+            target = lead[0] if lead else \
+                _main_firm(in_line if in_line and not earlier & {m.key for m in in_line} else before)
         else:
             titled = [m for m in title_firms if entities[m.key].cls in classes]
             target = _antecedent(text, p.start(), before) if before else (titled[0] if titled else None)

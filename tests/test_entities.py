@@ -1076,3 +1076,14 @@ def test_goods_with_a_size_a_roman_numeral_and_a_bio_park():
     assert "硅晶圆" in by_label["12英寸硅晶圆"].aliases  # the goods without their size
     assert by_label["重组人凝血因子Ⅸ"].cls == "Product"
     assert by_label["武汉光谷生物城"].cls == "Site"
+
+
+def test_bare_gongsi_in_a_paragraph_that_opens_with_a_firm_is_that_firm():
+    # the landlord is named more often, but the second paragraph is about the tenant
+    text = ("杭州西溪置业有限公司（以下简称“西溪置业”）为承租企业减免租金。\n"
+            "宁波海曙纺织有限公司是受益企业之一，在西溪置业名下的厂房租用了2000平方米。"
+            "公司总经理王立军说，今年公司还获得了中国建设银行宁波分行500万元贷款。")
+    found = facts(text)
+    assert ("中国建设银行宁波分行", "lendsTo", "宁波海曙纺织有限公司") in found
+    assert ("王立军", "worksFor", "宁波海曙纺织有限公司") in found
+    assert ("王立军", "worksFor", "杭州西溪置业有限公司") not in found
