@@ -33,6 +33,8 @@ _SLOT_JOINER = r"(?:(?:、|和|及|与|以及|或)(?:其?(?:全资|控股)?子�
 # A count may stand between a joiner and the next member: 2万件防护服和10万只口罩.
 _MEMBER_COUNT = r"(?:\d[\d.]*[万千百亿]?[余多]?[^\d⟦⟧，。、；和及与]{1,2})?"
 _JOINED = re.compile(_SLOT_JOINER)  # what joins two members of a list in the text (A、B和C)
+# a party in an oblique phrase: 为B, 向某地的B (not 和, which also joins a list)
+_AFTER_OBLIQUE = re.compile(r"(?:为|向|给|对|与|同|跟|从)(?:[^，。；：“”、]{0,6}的)?$")
 _PLACE_LETTERS = "DS"
 
 
@@ -425,6 +427,11 @@ def _named_before(classes: str, sentence: Sentence, window_start: int, ents: Doc
     with the list it ends (满载A和B的班列。这批货物由某某生产: A and B); else the article's firm."""
     fits = lambda key: CLASS_LETTER.get(ents.entities[key].cls, "X") in classes
     earlier = [x for x in ents.mentions if window_start <= x.start and x.end <= sentence.start and fits(x.key)]
+    if text and earlier:
+        # 主要为某地的B等企业配套: B is the one served, not the one the text is about
+        direct = [x for x in earlier if not _AFTER_OBLIQUE.search(text, max(0, x.start - 8), x.start)]
+        if direct and direct[-1] is not earlier[-1]:
+            return [direct[-1].key]
     if earlier:
         listed = [earlier[-1]]
         for x in reversed(earlier[:-1]):

@@ -1245,3 +1245,18 @@ def test_qi_after_the_landlord_in_its_own_clause_is_the_tenant():
 
 def test_the_first_unit_off_the_line_on_a_date():
     assert (MAKER, "produces", "氢燃料电池客车") in done(f"{MAKER}首台氢燃料电池客车3月18日下线。")
+
+
+def test_a_bank_funding_a_project_lends_to_the_firm_named_before_not_its_customer():
+    text = (f"{FIRM}今年扩产，主要为杭州的浙江恒丰服饰有限公司等服装企业配套。"
+            f"新产线总投资12亿元，由{BANK}提供项目贷款8亿元。")
+    found = facts(text)
+    assert found.get((BANK, "lendsTo", FIRM)) == "done"
+    assert (BANK, "lendsTo", "浙江恒丰服饰有限公司") not in found
+    # 为某地的B等企业配套: B is supplied
+    assert found.get((FIRM, "supplies", "浙江恒丰服饰有限公司")) == "done"
+
+
+def test_applying_for_export_credit_is_a_requested_loan():
+    text = f"{FIRM}今年扩产。公司董事长王立军说，公司已向{BANK}申请2亿元出口信贷。"
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "requested"
