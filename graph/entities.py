@@ -1810,11 +1810,18 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             continue
         classes = lex.pronouns[word]
         before = [m for m in firms if m.end <= p.start() and entities[m.key].cls in classes]
+        if word in ("前者", "后者"):
+            # of the last two named: 前者 the one before the last (not what these words resolved to)
+            before = [m for m in before if m.text not in ("前者", "后者")]
+            if word == "前者" and before:
+                before = [m for m in before if m.key != before[-1].key]
         if word == "其" and before and p.start() - before[-1].end <= 6 \
                 and not re.search("[，。；：、“”]", text[before[-1].end:p.start()]):
             # 确定公司为其…, 某某曾为其减免: 其 is never the one acting in its own clause (that would be 自己)
             before = [m for m in before if m.key != before[-1].key]
-        if word in _BARE and before:
+        if word in ("前者", "后者"):
+            target = before[-1] if before else None
+        elif word in _BARE and before:
             line_start = text.rfind("\n", 0, p.start()) + 1
             in_line = [m for m in before if m.start >= line_start]
             earlier = {m.key for m in before if m.start < line_start}
@@ -2155,7 +2162,17 @@ def _speakers_firm(text: str, person: Mention, out: DocumentEntities) -> Mention
     return before[-1] if before else next((m for m in firms if m.start >= person.end), None)
 
 
+# the title of a notice (关于…的通告): the body named alone on the line above issues it
+_NOTICE_TITLE = re.compile(r"[^\n]{0,40}(?:通告|通知|公告|倡议书|决定)\n")
+
+
 def _topic(doc: Document, out: DocumentEntities) -> str | None:
+    first_line_end = doc.text.find("\n")
+    if first_line_end > 0 and _NOTICE_TITLE.match(doc.text, first_line_end + 1):
+        issuer = [m for m in out.mentions if (m.start, m.end) == (0, first_line_end)
+                  and m.cls in (GOVERNMENT, ENTERPRISE, ORGANIZATION)]
+        if issuer:
+            return issuer[0].key
     firms = [m for m in out.mentions if m.cls in (ENTERPRISE, BANK)]
     headline_end = len("\n".join((doc.title,) + doc.subtitles))
     in_title = [m for m in firms if m.start < headline_end]

@@ -1087,3 +1087,8 @@ def test_bare_gongsi_in_a_paragraph_that_opens_with_a_firm_is_that_firm():
     assert ("中国建设银行宁波分行", "lendsTo", "宁波海曙纺织有限公司") in found
     assert ("王立军", "worksFor", "宁波海曙纺织有限公司") in found
     assert ("王立军", "worksFor", "杭州西溪置业有限公司") not in found
+
+
+@pytest.mark.parametrize("group", ["先进制造业企业", "新入驻企业", "首贷企业", "冷链企业"])
+def test_groups_named_by_how_new_advanced_or_served_they_are(group):
+    assert entities(f"银行为{group}提供贷款。")[group].cls == "EnterpriseGroup"

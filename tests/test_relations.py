@@ -1260,3 +1260,35 @@ def test_a_bank_funding_a_project_lends_to_the_firm_named_before_not_its_custome
 def test_applying_for_export_credit_is_a_requested_loan():
     text = f"{FIRM}今年扩产。公司董事长王立军说，公司已向{BANK}申请2亿元出口信贷。"
     assert facts(text).get((BANK, "lendsTo", FIRM)) == "requested"
+
+
+NOTICE = ("杭州市余杭区人民政府\n关于支持新落户制造业企业的通告\n为支持实体经济，现将有关事项通告如下：\n"
+          "一、对今年新落户并租用区属标准厂房的先进制造业企业，实行租金“免二减二”。\n"
+          "二、对年纳税额超过300万元的入驻企业，次年租金再减免30%。\n"
+          "首批享受“免二减二”政策的企业包括宁波海曙纺织有限公司、河北冀康医疗器械有限公司。")
+
+
+def test_the_items_of_a_notice_are_granted_by_its_issuer():
+    found = facts(NOTICE)
+    issuer = "杭州市余杭区人民政府"
+    for tenant in ("先进制造业企业", "入驻企业", FIRM, MAKER):
+        assert any(s == issuer and r == "reducesRentFor" and o.endswith(tenant) for s, r, o in found), tenant
+
+
+def test_a_purpose_clause_before_a_district_is_no_item_of_a_notice():
+    text = "为吸引企业集聚，余杭区对入驻企业租用产业园标准厂房实行“三免两减半”。"
+    assert {s for s, r, o in facts(text) if r == "reducesRentFor"} == {"余杭区"}
+
+
+def test_the_former_and_the_latter_are_the_last_two_firms_named():
+    text = f"{FIRM}、{MAKER}均已入驻。前者主要生产真丝面料，后者将于今年三季度投产医用敷料。"
+    found = facts(text)
+    assert found.get((FIRM, "produces", "真丝面料")) == "done"
+    assert found.get((MAKER, "produces", "医用敷料")) == "planned"
+    assert (FIRM, "produces", "医用敷料") not in found
+
+
+def test_what_follows_touchan_is_goods_unless_it_is_after_or_a_ceremony():
+    assert (FIRM, "produces", "医用敷料") in facts(f"{FIRM}将于今年三季度投产医用敷料。")
+    found = facts(f"{FIRM}新厂房昨日举行投产仪式，投产后产品主要销往海外。")
+    assert not any(r == "produces" for _, r, _ in found)
