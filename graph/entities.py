@@ -580,12 +580,18 @@ def _is_common_noun_phrase(name: str, ending: str) -> bool:
     return last in tokenizer().FREQ and all(tags.get(w, "x") in ("n", "v", "vn", "a", "b", "d") for w in words[:-1])
 
 
+# 在某区建设新工厂, 这座工厂: a plant described or being built, not named
+_PLANT_DESCRIBERS = frozenset({"新", "老", "该", "一座", "这座", "一家", "这家", "新建", "建设", "兴建", "投建", "筹建",
+                               "扩建", "在建", "建成", "自建"})
+
+
 def _is_goods_plant(name: str, ending: str) -> bool:
     """硅片工厂, 空气炸锅智能工厂: a plant described by what it makes, no name."""
     if ending not in ("工厂", "厂"):
         return False
     words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
-    return bool(words) and all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
+    return bool(words) and (all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
+                            or words[-1] in _PLANT_DESCRIBERS)
 
 
 def _is_kind_of_site(name: str, ending: str) -> bool:
@@ -652,6 +658,11 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if station:  # 石家庄站, 杭州东站: a railway station
             found.append(Mention(m.start(), m.end() + station.end(), text[m.start():m.end() + station.end()],
                                  SITE, "gazetteer"))
+    # 禹会区长青乡: right after a place, a town, township or subdistrict of the national list
+    for place in [f for f in found if f.cls == DISTRICT]:
+        size = next((n for n in range(7, 2, -1) if text[place.end:place.end + n] in _towns()), 0)
+        if size:
+            found.append(Mention(place.end, place.end + size, text[place.end:place.end + size], DISTRICT, "gazetteer"))
     for m in _county_after_verb_pattern().finditer(text):
         if len(_division_short_names()[m.group()]) == 1:  # (朝阳: a city, a district and a county)
             found.append(Mention(m.start(), m.end(), m.group(), DISTRICT, "gazetteer"))
@@ -666,6 +677,12 @@ def gazetteer_mentions(text: str) -> list[Mention]:
         if not _group_pattern().search(m.group()):
             found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     return found
+
+
+@cache
+def _towns() -> frozenset[str]:
+    """Towns, townships and subdistricts (镇, 乡, 街道, 苏木) of the national list."""
+    return frozenset(row[0] for row in _tsv("dict/towns.tsv"))
 
 
 _UNLISTED_COUNTY = re.compile(f"[{CJK}]{{2}}[区县旗](?=[的，。、；）)\\s]|[{CJK}]{{2}}[镇乡]|人民政府|政府|[和与及])")

@@ -1092,3 +1092,17 @@ def test_bare_gongsi_in_a_paragraph_that_opens_with_a_firm_is_that_firm():
 @pytest.mark.parametrize("group", ["先进制造业企业", "新入驻企业", "首贷企业", "冷链企业"])
 def test_groups_named_by_how_new_advanced_or_served_they_are(group):
     assert entities(f"银行为{group}提供贷款。")[group].cls == "EnterpriseGroup"
+
+
+@pytest.mark.parametrize("text, town", [("工厂位于张家口市蔚县杨庄窠乡。", "杨庄窠乡"),
+                                        ("工厂位于忻州市五台县台城镇。", "台城镇")])
+def test_a_town_of_the_national_list_right_after_its_county(text, town):
+    ents = entities(text)
+    assert ents[town].cls == "District"
+    assert not any(name.endswith(town) and name != town for name in ents)  # no 县杨庄窠乡, no 五台县台城镇
+
+
+@pytest.mark.parametrize("district", ["临平区", "钱塘区"])
+def test_districts_created_after_2017_are_listed(district):
+    text = f"宁波海曙纺织有限公司将在杭州市{district}建设新工厂。"
+    assert ("宁波海曙纺织有限公司", "locatedIn", district) in facts(text)

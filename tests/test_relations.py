@@ -1292,3 +1292,15 @@ def test_what_follows_touchan_is_goods_unless_it_is_after_or_a_ceremony():
     assert (FIRM, "produces", "医用敷料") in facts(f"{FIRM}将于今年三季度投产医用敷料。")
     found = facts(f"{FIRM}新厂房昨日举行投产仪式，投产后产品主要销往海外。")
     assert not any(r == "produces" for _, r, _ in found)
+
+
+def test_a_plant_being_built_somewhere_is_no_firm_and_locates_the_builder():
+    for verb in ("建设新工厂", "新建工厂"):
+        found = facts(f"{FIRM}将在杭州市余杭区{verb}。")
+        assert found.get((FIRM, "locatedIn", "余杭区")) == "planned", verb
+        assert not any(verb in s or verb in o for s, _, o in found)
+
+
+def test_goods_supplied_by_a_firm_of_a_district():
+    text = f"{FIRM}的纱线一直由余杭区的杭州西溪纺纱有限公司供应。"
+    assert ("杭州西溪纺纱有限公司", "supplies", FIRM) in facts(text)
