@@ -791,12 +791,14 @@ def _place_start_pattern() -> re.Pattern:
 @cache
 def _group_pattern() -> re.Pattern:
     """Groups of firms: a fixed group (中小微企业), or up to two modifiers before a
-    fixed group or a word for firms (市属国有企业, 科技型企业, 餐饮商户); a fixed
+    fixed group or a word for firms, maybe with a trade between (市属国有企业,
+    科技型企业, 餐饮商户, 中小纺织企业); a fixed
     group may be followed by 租户/商户 (中小微企业租户: the same group)."""
     lex = lexicon()
     alt = lambda words: "|".join(map(re.escape, words))
     mods, fixed, heads = alt(lex.group_modifiers), alt(lex.groups), alt(lex.group_heads)
-    return re.compile(f"(?:{mods}){{0,2}}(?:{fixed})(?:租户|商户)?|(?:{mods}){{1,2}}(?:{heads})")
+    trades = alt(lex.industry_words)  # (中小纺织企业: modifiers, then a trade)
+    return re.compile(f"(?:{mods}){{0,2}}(?:{fixed})(?:租户|商户)?|(?:{mods}){{1,2}}(?:{trades})?(?:{heads})")
 
 
 def group_canonical(name: str) -> str:

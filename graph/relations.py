@@ -21,7 +21,7 @@ from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .nlp import is_dateline
 from .resources import resource
-from .types import (BANK, DONE, ENCOURAGED, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, REQUESTED,
+from .types import (BANK, DONE, ENCOURAGED, GROUP, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, REQUESTED,
                     SUPPLIES, WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
@@ -195,6 +195,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         if told and fact.modality == DONE:
                             fact = replace(fact, modality=ENCOURAGED)
                         facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
+    _beneficiaries_of_group_facts(doc, facts, sentences, by_sentence, ents)
     _negate_denied_rumours(facts, sentences)
     _negate_refused_requests(facts, sentences)
     for person, (role, employer, offset) in ents.roles.items():
@@ -204,6 +205,28 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
                 {}))
     return list(facts.values())
+
+
+# 某某公司是受益企业之一: one of the group a fact just stated was for
+_ONE_OF_THE_BENEFICIARIES = re.compile(r"⟦(\d+):E⟧(?:也|就|正)?是(?:此次|这次|本次|首批|其中)?的?(?:受益|获益|受惠)"
+                                       r"(?:企业|商户|租户|单位|主体)之一")
+
+
+def _beneficiaries_of_group_facts(doc: Document, facts: dict, sentences: list[Sentence],
+                                  by_sentence: dict, ents: DocumentEntities) -> None:
+    """A firm that is one of the beneficiaries gets the last fact, in the three
+    sentences before, whose object was a group (某置业为小微企业减租。某某公司是受益企业之一)."""
+    for sentence in sentences:
+        masked, used, _ = _mask(sentence, by_sentence[sentence.index])
+        for m in _ONE_OF_THE_BENEFICIARIES.finditer(masked):
+            firm = used[int(m.group(1))].key
+            earlier = [f for (_, _, _, i), f in facts.items() if sentence.index - 3 <= i < sentence.index
+                       and f.relation in (LENDS_TO, REDUCES_RENT_FOR) and ents.entities[f.object].cls == GROUP]
+            last = max(earlier, key=lambda f: f.evidence.sentence, default=None)
+            if last is not None and last.subject != firm:
+                facts.setdefault((last.subject, last.relation, firm, sentence.index), replace(
+                    last, object=firm, evidence=_evidence(doc, sentence), rule="benefit.one-of-the-beneficiaries",
+                    details={}))
 
 
 # 某市人民政府办公室关于减免中小企业物业租金的通知: what a document is about, not what its issuer does

@@ -1304,3 +1304,16 @@ def test_a_plant_being_built_somewhere_is_no_firm_and_locates_the_builder():
 def test_goods_supplied_by_a_firm_of_a_district():
     text = f"{FIRM}的纱线一直由余杭区的杭州西溪纺纱有限公司供应。"
     assert ("杭州西溪纺纱有限公司", "supplies", FIRM) in facts(text)
+
+
+def test_one_of_the_beneficiaries_gets_the_fact_stated_for_the_group():
+    text = (f"{LANDLORD}对租用其厂房的中小纺织企业免收两个月租金，涉及企业86家。\n"
+            f"{FIRM}是受益企业之一。公司负责人王立军说，两个月可省下50万元。")
+    found = facts(text)
+    assert found.get((LANDLORD, "reducesRentFor", "中小纺织企业")) == "done"
+    assert found.get((LANDLORD, "reducesRentFor", FIRM)) == "done"
+
+
+def test_one_of_the_beneficiaries_gets_no_fact_where_none_was_for_a_group():
+    text = f"{LANDLORD}今年营收增长两成。{FIRM}是受益企业之一。"
+    assert not any(r == "reducesRentFor" for _, r, _ in facts(text))
