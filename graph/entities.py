@@ -1838,7 +1838,10 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
                 and not re.search("[，。；：、“”]", text[before[-1].end:p.start()]):
             # 确定公司为其…, 某某曾为其减免: 其 is never the one acting in its own clause (that would be 自己)
             before = [m for m in before if m.key != before[-1].key]
-        if word in ("前者", "后者"):
+        speaker = _interviewee_firm(text, p.start(), mentions, entities) if word in _FIRST_PERSON else None
+        if speaker is not None:
+            target = speaker  # 周某：我们去年推出了… (the one answering speaks for the firm of his title)
+        elif word in ("前者", "后者"):
             target = before[-1] if before else None
         elif word in _BARE and before:
             line_start = text.rfind("\n", 0, p.start()) + 1
@@ -1988,6 +1991,25 @@ _POSSESSOR = re.compile("(?:所属|旗下|下属)的?|的(?:全资|控股)?子�
 
 
 _BARE = ("公司", "我们公司", "我公司")
+_FIRST_PERSON = ("我们", "我们公司", "我公司", "我行")
+_ANSWER = re.compile(f"([{CJK}·]{{2,5}})[：:]")
+
+
+def _interviewee_firm(text: str, at: int, mentions: list[Mention], entities: dict[str, Entity]) -> Mention | None:
+    """In an interview's answer (周某：我们…), the firm or bank whose title the
+    one answering holds where the text names him (访某某银行某某分行行长周某)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    answer = _ANSWER.match(text, line_start)
+    if not answer or answer.end() > at:
+        return None
+    name = answer.group(1)
+    title = re.compile(f"(?:{_roles_alternation()})")
+    for named in _occurrences(text, name):
+        employer = [m for m in mentions if 0 < named - m.end <= 8 and entities[m.key].cls in (ENTERPRISE, BANK)
+                    and title.fullmatch(text, m.end, named)]
+        if employer:
+            return employer[0]
+    return None
 
 
 def _main_firm(before: list[Mention]) -> Mention:

@@ -1317,3 +1317,13 @@ def test_one_of_the_beneficiaries_gets_the_fact_stated_for_the_group():
 def test_one_of_the_beneficiaries_gets_no_fact_where_none_was_for_a_group():
     text = f"{LANDLORD}今年营收增长两成。{FIRM}是受益企业之一。"
     assert not any(r == "reducesRentFor" for _, r, _ in facts(text))
+
+
+def test_we_in_an_interview_answer_is_the_firm_of_the_one_answering():
+    text = (f"——访{BANK}行长周启明\n记者：贵行如何支持小微企业？\n"
+            f"周启明：我们去年推出了“智造贷”。{FIRM}正在向我们申请1亿元并购贷款。\n"
+            "记者：今年有什么计划？\n周启明：今年我们计划向科技型企业新增投放贷款50亿元。")
+    found = facts(text)
+    assert found.get((BANK, "lendsTo", FIRM)) == "requested"
+    assert found.get((BANK, "lendsTo", "科技型企业")) == "planned"
+    assert not any(s == FIRM and r == "lendsTo" for s, r, _ in found)
