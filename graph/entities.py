@@ -220,10 +220,10 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     pos = end
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word in ("和", "与") and cls in (GOVERNMENT, ORGANIZATION) and i > 0 \
+        if word in ("和", "与") and cls in (GOVERNMENT, ORGANIZATION) and i > 0 and len(words[i - 1]) > 1 \
                 and not words[i - 1].endswith(_AGENCY_ENDS + _org_endings()) and not _is_apposition(words[i - 1]) \
                 and words[i - 1] not in lex.boundaries and not _is_function_word(words[i - 1]):
-            pos -= 1  # 工业和信息化局, 餐饮与美食行业协会: one body, not two
+            pos -= 1  # 工业和信息化局, 餐饮与美食行业协会: one body, not two (拟与某市政府: no word)
             continue
         if cls == ENTERPRISE and i > 0 and _is_number_word_in_name(word) and not _COUNTED.fullmatch(word) \
                 and (words[i - 1] in _NAME_PARTS or _place_start_pattern().fullmatch(words[i - 1])):

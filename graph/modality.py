@@ -137,6 +137,10 @@ def modality(sentence: str, trigger_start: int, trigger_end: int,
     if denied and not any(ch in "，,；;" for ch in sentence[trigger_end:denied.start()]):
         return NEGATED  # (the rumour's words run on from the trigger to 的说法/的消息)
     modal = [c for c in cues if c.kind in _MODAL]
+    if not modal and subject_end is not None and subject_end < clause:
+        # 某某公司拟与某市签署协议，在某开发区建设基地: the subject's own plan
+        # covers the clauses that run on without a subject of their own
+        modal = [c for c in _cues(sentence, subject_end, clause) if c.kind == PLANNED and c.scope != "adjacent"]
     if modal:
         return modal[0].kind  # the outermost cue: 鼓励企业申请贷款 is encouraged
     if _requested_after(sentence, trigger_end):

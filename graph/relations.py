@@ -21,8 +21,8 @@ from .entities import DocumentEntities
 from .modality import modality as judge_modality
 from .nlp import is_dateline
 from .resources import resource
-from .types import (BANK, DONE, ENCOURAGED, GROUP, LENDS_TO, LOCATED_IN, NEGATED, PRODUCES, PRODUCT, REDUCES_RENT_FOR, REQUESTED,
-                    SUPPLIES, WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
+from .types import (BANK, DONE, ENCOURAGED, GROUP, LENDS_TO, LOCATED_IN, NEGATED, PLANNED, PRODUCES, PRODUCT,
+                    REDUCES_RENT_FOR, REQUESTED, SUPPLIES, WORKS_FOR, Document, Evidence, Fact, Mention, Sentence)
 
 CLASS_LETTER = {"Enterprise": "E", "Bank": "B", "GovernmentAgency": "G", "Organization": "O",
                 "EnterpriseGroup": "Q", "District": "D", "Site": "S", "Product": "P", "Person": "H"}
@@ -169,7 +169,8 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 subjects = (_clause_subject(masked, m, rule) or _members(masked, m, "S", rule.subject_classes)
                             if m.groupdict().get("S") else [])
                 unfit = _is_oblique if rule.subject_optional else _is_beneficiary
-                subjects = [s for s in subjects if not unfit(masked, s) and not _is_source(masked, s)] or \
+                subjects = [s for s in subjects if not unfit(masked, s) and not _is_source(masked, s)
+                            and not (rule.relation == LOCATED_IN and _preceded_by(_COMITATIVE, masked, s))] or \
                     _fallback_subject(masked, m, rule, objects, sentence, _window_start(sentences, sentence), ents)
                 subjects = [_operator(masked, _subsidiary(masked, s, rule.subject_classes), rule.subject_classes)
                             for s in subjects]
@@ -253,9 +254,15 @@ _REFUSED = re.compile("(?:申请|请求)[^。！？；，]{0,12}(?:(?:未获|没
                       "|被拒|遭拒|被驳回)")
 
 
+# 曾计划在某地建设项目，但因市场变化，该项目已于去年终止: a plan called off in its own sentence
+_CALLED_OFF = re.compile("(?:项目|计划|合作|协议|投资)[^。！？；，]{0,8}(?:已经?|最终|宣告|决定)?(?:于[^。！？；，]{0,6})?"
+                         "(?:终止|取消|中止|叫停|搁置|放弃)")
+
+
 def _negate_refused_requests(facts: dict, sentences: list[Sentence]) -> None:
     for key, fact in facts.items():
-        if fact.modality == REQUESTED and _REFUSED.search(sentences[fact.evidence.sentence].text):
+        text = sentences[fact.evidence.sentence].text
+        if fact.modality == REQUESTED and _REFUSED.search(text) or fact.modality == PLANNED and _CALLED_OFF.search(text):
             facts[key] = replace(fact, modality=NEGATED)
 
 
@@ -311,6 +318,10 @@ def _preceded_by(marks: re.Pattern, masked: str, index) -> bool:
     from an earlier sentence has nothing before it here.)"""
     start = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
     return start > 0 and bool(marks.search(masked, max(0, start - 2), start))
+
+
+# 公司拟与某市政府签署协议，在某开发区建设基地: the one signed with is not where it builds
+_COMITATIVE = re.compile("(?:与|同|跟)$")
 
 
 def _is_beneficiary(masked: str, index) -> bool:

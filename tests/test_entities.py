@@ -1106,3 +1106,8 @@ def test_a_town_of_the_national_list_right_after_its_county(text, town):
 def test_districts_created_after_2017_are_listed(district):
     text = f"宁波海曙纺织有限公司将在杭州市{district}建设新工厂。"
     assert ("宁波海曙纺织有限公司", "locatedIn", district) in facts(text)
+
+
+def test_a_single_verb_before_yu_is_no_part_of_a_government_name():
+    ents = entities("公司拟与宁波市人民政府签署投资协议。")
+    assert "宁波市人民政府" in ents and not any(name.startswith("拟") for name in ents)

@@ -1327,3 +1327,16 @@ def test_we_in_an_interview_answer_is_the_firm_of_the_one_answering():
     assert found.get((BANK, "lendsTo", FIRM)) == "requested"
     assert found.get((BANK, "lendsTo", "科技型企业")) == "planned"
     assert not any(s == FIRM and r == "lendsTo" for s, r, _ in found)
+
+
+def test_a_plan_called_off_in_its_own_sentence_is_negated():
+    text = f"{FIRM}曾计划在广西钦州建设面料项目，但因市场变化，该项目已于去年终止。"
+    assert facts(text).get((FIRM, "locatedIn", "钦州市")) == "negated"
+
+
+def test_a_firm_that_plans_to_sign_with_a_government_and_build_there():
+    text = f"{FIRM}拟与宁波市人民政府签署投资协议，在宁波经济技术开发区投资建设面料生产基地。"
+    found = facts(text)
+    assert found.get((FIRM, "locatedIn", "宁波经济技术开发区")) == "planned"
+    assert not any(s.endswith("人民政府") and r == "locatedIn" for s, r, _ in found)
+    assert not any(s.startswith("拟") or o.startswith("拟") for s, _, o in found)
