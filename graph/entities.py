@@ -1846,6 +1846,8 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         elif word in _BARE and before:
             line_start = text.rfind("\n", 0, p.start()) + 1
             in_line = [m for m in before if m.start >= line_start]
+            if word == "企业" and (not in_line or _IN_AGGREGATE.search(text, max(line_start, p.start() - 16), p.start())):
+                continue  # firms in general, or lending summed up
             earlier = {m.key for m in before if m.start < line_start}
             # a paragraph that opens with a firm is about it (某某公司是受益企业之一。…公司总经理…)
             lead = [m for m in in_line if m.start - line_start <= 1 and entities[m.key].cls == ENTERPRISE]
@@ -1990,7 +1992,8 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _POSSESSOR = re.compile("(?:所属|旗下|下属)的?|的(?:全资|控股)?子公司")
 
 
-_BARE = ("公司", "我们公司", "我公司")
+_BARE = ("公司", "我们公司", "我公司", "企业")
+_IN_AGGREGATE = re.compile("累计|全年|共计|共|今年以来|年以来|截至|截止|已累计|各类|广大|辖区|区内|市内|全市|全区|全省")
 _FIRST_PERSON = ("我们", "我们公司", "我公司", "我行")
 _ANSWER = re.compile(f"([{CJK}·]{{2,5}})[：:]")
 

@@ -1340,3 +1340,17 @@ def test_a_firm_that_plans_to_sign_with_a_government_and_build_there():
     assert found.get((FIRM, "locatedIn", "宁波经济技术开发区")) == "planned"
     assert not any(s.endswith("人民政府") and r == "locatedIn" for s, r, _ in found)
     assert not any(s.startswith("拟") or o.startswith("拟") for s, _, o in found)
+
+
+def test_bare_qiye_a_bank_lends_to_is_the_firm_of_the_paragraph():
+    text = (f"“今年的收购资金有保障。”{FIRM}董事长王立军说。"
+            f"9月中旬，{BANK}向企业发放收购贷款1.5亿元。")
+    assert facts(text).get((BANK, "lendsTo", FIRM)) == "done"
+
+
+@pytest.mark.parametrize("text", [
+    f"{FIRM}今年扩产。\n今年以来，{BANK}累计向企业发放贷款150亿元。",  # summed up
+    f"{FIRM}今年扩产。\n{BANK}向企业发放贷款1.5亿元。",  # another paragraph, no firm in it
+])
+def test_bare_qiye_in_general_is_no_firm(text):
+    assert (BANK, "lendsTo", FIRM) not in facts(text)
