@@ -476,6 +476,7 @@ def suffix_mentions(text: str) -> list[Mention]:
         if core.endswith("级") and len(core) <= 3:
             continue  # 国家级示范区, 省级开发区: a rank of zone, no name
         if _is_common_noun_phrase(name, m.group()) or _is_goods_plant(name, m.group()) \
+                or _is_kind_of_shop(name, m.group()) \
                 or cls == SITE and _is_kind_of_site(name, m.group()):
             continue
         if cls == DISTRICT and (div := _division_pattern().match(name)) and name[div.end():] in lex.divisions:
@@ -592,6 +593,17 @@ def _is_goods_plant(name: str, ending: str) -> bool:
     words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
     return bool(words) and (all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
                             or words[-1] in _PLANT_DESCRIBERS)
+
+
+def _is_kind_of_shop(name: str, ending: str) -> bool:
+    """连锁超市, 两地超市, 社区超市: a common word before 超市 names a kind of shop,
+    not a chain (华润万家超市 and 某某优鲜超市 have a name word)."""
+    if ending != "超市":
+        return False
+    words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
+    tags = [_word_tags().get(w, "x") for w in words]
+    return bool(words) and all(len(w) > 1 and t in ("n", "vn", "b", "f", "s", "m", "a", "r", "v")
+                               for w, t in zip(words, tags))
 
 
 def _is_kind_of_site(name: str, ending: str) -> bool:
@@ -1771,8 +1783,9 @@ def _plausible(m: Mention) -> bool:
         return False
     if m.cls in ORG_CLASSES and m.text in lex.generic_references:
         return False
-    if m.cls == DISTRICT and m.source == "ner" and m.text.endswith(("中心", "基地", "工厂", "车间", "仓库", "项目")):
-        return False  # 鲜切花出口加工中心: a facility, not a place
+    if m.cls == DISTRICT and m.source == "ner" and (
+            m.text.endswith(("中心", "基地", "工厂", "车间", "仓库", "项目", "超市", "门市", "夜市")) or "的" in m.text):
+        return False  # 鲜切花出口加工中心: a facility, not a place; 华东地区的某某超市: a shop there
     if m.cls == DISTRICT and m.source == "ner" and not _reads_as_place(m.text):
         return False  # 某地椅业抱团拓市场: a headline the tagger took for an address
     if m.cls == ENTERPRISE and m.text.endswith(("总部", "工厂", "基地")) and m.source == "ner":

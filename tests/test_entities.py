@@ -1111,3 +1111,18 @@ def test_districts_created_after_2017_are_listed(district):
 def test_a_single_verb_before_yu_is_no_part_of_a_government_name():
     ents = entities("公司拟与宁波市人民政府签署投资协议。")
     assert "宁波市人民政府" in ents and not any(name.startswith("拟") for name in ents)
+
+
+def test_a_supermarket_chain_is_a_firm_and_a_kind_of_supermarket_is_not():
+    ents = entities("宁波海曙纺织有限公司已向华东地区的甬鲜汇超市供货，产品还进入了连锁超市和社区超市。")
+    assert ents["甬鲜汇超市"].cls == "Enterprise"
+    assert not any(name in ents for name in ("连锁超市", "社区超市", "华东地区的甬鲜汇超市"))
+
+
+def test_a_place_the_tagger_finds_holds_no_de():
+    ex = extract_text("产品目前已进入西南地区的蓉优鲜超市。", doc_id="t")
+    assert not any("的" in e.label or e.label.endswith("超市") for e in ex.entities.values() if e.cls == "District")
+
+
+def test_an_economic_zone_is_a_district():
+    assert entities("公司计划在青岛董家口经济区新建一座冷库。")["青岛董家口经济区"].cls == "District"
