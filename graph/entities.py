@@ -941,6 +941,8 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 pos, end = _head_after_modifier(text, pos, end, counted)
                 fresh = re.search("(?:新品|新产品)$", text[pos:end])
                 end -= len(fresh.group()) if fresh and end - pos - len(fresh.group()) >= 2 else 0  # 酸奶新品
+                kind = _KIND_BEFORE_NAME.match(text, pos, end)
+                pos += kind.end() - pos if kind and end - kind.end() >= 2 else 0  # 1类创新药某某片: the drug is 某某片
                 name = text[pos:end]
                 is_product = _is_product_name(name)
                 if not is_product and not (name.endswith(lex.non_products) and re.match(r"、|和|及|与", text[end:])
@@ -969,6 +971,8 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
     return found, aliases
 
 
+# the class of a drug or device before its name (1类创新药, 国家二类医疗器械)
+_KIND_BEFORE_NAME = re.compile(r"(?:国家)?(?:\d|[一二三])类(?:创新药|新药|医疗器械|药品)?")
 _NOT_GOODS_QUOTED = re.compile("租|(?:政策|措施|行动|计划|工程|活动|机制|模式|服务|举措)$")
 
 

@@ -1354,3 +1354,15 @@ def test_bare_qiye_a_bank_lends_to_is_the_firm_of_the_paragraph():
 ])
 def test_bare_qiye_in_general_is_no_firm(text):
     assert (BANK, "lendsTo", FIRM) not in facts(text)
+
+
+def test_a_drugs_class_is_no_part_of_its_name():
+    text = f"{MAKER}研制的1类创新药康立替尼片日前获批上市。"
+    assert facts(text).get((MAKER, "produces", "康立替尼片")) == "done"
+
+
+def test_a_research_loan_is_no_goods_and_a_bank_supplies_nothing():
+    text = f"在研发阶段，{BANK}曾为{MAKER}提供2亿元研发贷款。"
+    found = facts(text)
+    assert (BANK, "lendsTo", MAKER) in found
+    assert not any(r in ("supplies", "produces") for _, r, _ in found)
