@@ -353,7 +353,13 @@ def _cut_leading_verb(name: str) -> str:
     if _place_start_pattern().match(name, 1) and _word_tags().get(name[0], "") in ("v", "p", "c", "d") \
             and _first_word(name) == name[0]:  # (only where a place follows: jieba is cut here seldom)
         return name[1:]
+    cue = _MAKING_CUE.match(name)
+    if cue and len(name) - cue.end() >= 4 and _first_word(name) == cue.group():
+        return name[cue.end():]  # 主营智慧医院管理软件: what a firm makes, not a name that starts so
     return name
+
+
+_MAKING_CUE = re.compile("主营|主要生产|专业生产|生产|研发|研制|制造|推出")
 
 
 def _cut_at_division(name: str) -> str:
@@ -427,6 +433,9 @@ _NAME_PARTS = {"中国", "中关村", "国家", "东方", "南方", "北方", "�
                "华中", "西南", "西北", "东北", "天下", "一汽", "第一", "人民", "首都", "全国"}
 
 
+_GOODS_FOR = re.compile("(?:管理|信息化?|服务|专用|用)?(?:软件|系统|平台)")
+
+
 def suffix_mentions(text: str) -> list[Mention]:
     """Names ending in an organisation or place ending: 某某科技有限公司, 某某局."""
     lex = lexicon()
@@ -439,6 +448,8 @@ def suffix_mentions(text: str) -> list[Mention]:
                 and _word_tags().get(text[m.start() - 1:end], "") in ("n", "v", "vn", "a", "an") \
                 and _word_around(text, m.start(), max(0, m.start() - 3)) == text[m.start() - 1:end]:
             continue  # 布局, 格局, 餐厅: the ending is the last character of a common word (市委 is a body)
+        if _GOODS_FOR.match(text, end):
+            continue  # 智慧医院管理软件, 学校信息系统: goods for such a body, no body
         cls = dict(lex.suffixes)[m.group()]
         start = _left_boundary(text, m.start(), max(0, m.start() - 30), cls)
         name = _cut_at_division(_cut_leading_verb(text[start:end]))

@@ -1366,3 +1366,10 @@ def test_a_research_loan_is_no_goods_and_a_bank_supplies_nothing():
     found = facts(text)
     assert (BANK, "lendsTo", MAKER) in found
     assert not any(r in ("supplies", "produces") for _, r, _ in found)
+
+
+def test_software_for_hospitals_is_goods_not_a_hospital():
+    text = f"{FIRM}是一家软件企业，主营智慧医院管理软件。"
+    found = facts(text)
+    assert found.get((FIRM, "produces", "智慧医院管理软件")) == "done"
+    assert "智慧医院" not in {o for _, _, o in found}
