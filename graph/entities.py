@@ -908,6 +908,15 @@ _MAX_PRODUCT = 14
 _QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\"」’』]")
 
 
+# 纸尿裤由某地的某某公司代工生产: the clause opens with the goods someone makes (这批拖拉机 refers
+# back to goods named before)
+_MADE_BY = re.compile("(?:^|(?<=[，。；：\n]))(?:其中[，,]?)?(?![这该此那其每])(?P<goods>[^，。；：、“”\n\d]{2,10}?)(?:均|全部|主要|都|则)?由"
+                      "[^，。；\n]{2,30}?(?:代工|负责|独家)?(?:生产|制造|研制|加工)")
+
+
+_PART_KIND = re.compile("(?:核心|关键|主要)?(?:零部件|部件|配件|原材料|原料)")
+
+
 def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     """Products: noun phrases in a production or supply context, and phrases
     ending in a product head noun there. Returns the mentions and aliases
@@ -917,6 +926,11 @@ def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     found += _products_before_maker(text)
     found += _products_before_deal(text)
     found += _products_before_output(text)
+    for m in _MADE_BY.finditer(text):
+        start = _PART_KIND.match(text, m.start("goods"), m.end("goods") - 2)  # 核心部件探测器模组: the part is 探测器模组
+        goods = text[start.end() if start else m.start("goods"):m.end("goods")]
+        if _is_product_name(goods) and _ends_in_noun(goods):
+            found.append(Mention(m.end("goods") - len(goods), m.end("goods"), goods, PRODUCT, "product"))
     found += [Mention(m.start(1), m.end(1), m.group(1), PRODUCT, "product") for m in _LOAN_PRODUCT.finditer(text)]
     found += [m for m in _headed_products(text) if _in_product_context(text, m)]
     return found, aliases
@@ -1149,7 +1163,7 @@ def _is_product_name(name: str) -> bool:
     lex = lexicon()
     if not 2 <= len(name) <= _MAX_PRODUCT or name in lex.generic_heads:
         return False
-    if _pattern(lex.product_stops).match(name) or name.endswith(lex.non_products):
+    if _pattern(lex.product_stops).match(name) or name.endswith(lex.non_products) or name.endswith(_SERVICES):
         return False
     if name in lex.divisions or name in lex.groups or name in lex.banks or name in lex.pronouns:
         return False
@@ -1169,6 +1183,8 @@ def _is_product_name(name: str) -> bool:
                                                    or words[-1][-1] in _GOODS_LAST_CHARS)  # 耐火材料, 无人机 'l'
 
 
+# a service ends the phrase (集成电路封装测试), though it may stand inside goods (检测设备)
+_SERVICES = ("测试", "检测", "封测")
 _FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春"})
 
 

@@ -1373,3 +1373,35 @@ def test_software_for_hospitals_is_goods_not_a_hospital():
     found = facts(text)
     assert found.get((FIRM, "produces", "智慧医院管理软件")) == "done"
     assert "智慧医院" not in {o for _, _, o in found}
+
+
+def test_a_subsidiary_named_as_the_one_carrying_out_a_project_builds_and_makes():
+    text = ("宁波海曙纺织股份有限公司公告，公司拟以全资子公司宁波海曙面料有限公司为实施主体，"
+            "投资8亿元在宁波经济技术开发区建设年产500吨高端面料项目。")
+    found = facts(text)
+    assert found.get(("宁波海曙面料有限公司", "locatedIn", "宁波经济技术开发区")) == "planned"
+    assert found.get(("宁波海曙面料有限公司", "produces", "高端面料")) == "planned"
+
+
+def test_capacity_and_testing_services_are_no_goods():
+    found = facts(f"{MAKER}现有年产200吨原料药产能，还主营集成电路封装测试。")
+    assert (MAKER, "produces", "原料药") in found
+    assert not any(o.endswith(("产能", "测试")) for _, _, o in found)
+
+
+def test_the_buyer_after_its_place_and_what_it_is():
+    text = f"据公司总经理介绍，{MAKER}首批产品将交付给上海的芯片设计企业上海灵芯微电子有限公司。"
+    found = facts(text)
+    assert found.get((MAKER, "supplies", "上海灵芯微电子有限公司")) == "planned"
+    assert (MAKER, "supplies", "上海市") not in found
+
+
+def test_goods_made_by_a_firm_introduced_by_its_place():
+    text = f"公司向海外出口自有品牌纸尿裤。纸尿裤由宁波市海曙区的{MAKER}代工生产。"
+    assert (MAKER, "produces", "纸尿裤") in facts(text)
+
+
+def test_moving_into_a_zone_inside_another_locates_in_the_inner_one():
+    text = f"{FIRM}近日入驻自贸片区内的宁波梅山综合保税区。"
+    found = facts(text)
+    assert (FIRM, "locatedIn", "宁波梅山综合保税区") in found
