@@ -895,7 +895,8 @@ _GOODS_COUNT = re.compile(r"(?:\d+(?:\.\d+)?|(?<![一第])[两二三四五六七
 def _amount_of_goods() -> re.Pattern:
     """A number and any unit of goods (data/dict/units.tsv): 20GWh, 300平方米, 5万套."""
     units = "|".join(re.escape(u) for u in sorted(quantities.unit_words("quantity"), key=len, reverse=True))
-    return re.compile(rf"\d+(?:\.\d+)?(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:{units})")
+    # (条 counts goods only in large numbers: 500万条假发 but 出台18条措施)
+    return re.compile(rf"\d+(?:\.\d+)?(?:(?:万|千|百|亿)?(?:余|多)?(?:万)?(?:{units})|(?:万|亿)(?:余|多)?条)")
 # Words that open a product phrase but are not part of the product (一款, 新一代).
 _PRODUCT_OPENERS = re.compile(r"^(?:了|出了|出口|出售|出(?![口售租])|销售|供应|的|一款|一批|一种|多款|多种|各类|各种|系列|新一代|一系列|自主|自有|所有|全部|大量|大批"
                               r"|建设|新建|扩建|投建|打造|引进|采购|购置|购买"  # (投资30亿元建设新型显示面板生产基地)
@@ -910,8 +911,8 @@ _QUOTED = re.compile(r"[“\"「‘『](?P<q>[^”\"」’』，。]{2,12})[”\
 
 # 纸尿裤由某地的某某公司代工生产: the clause opens with the goods someone makes (这批拖拉机 refers
 # back to goods named before)
-_MADE_BY = re.compile("(?:^|(?<=[，。；：\n]))(?:其中[，,]?)?(?![这该此那其每])(?P<goods>[^，。；：、“”\n\d]{2,10}?)(?:均|全部|主要|都|则)?由"
-                      "[^，。；\n]{2,30}?(?:代工|负责|独家)?(?:生产|制造|研制|加工)")
+_MADE_BY = re.compile(r"(?:^|(?<=[，。；：\n]))(?:其中[，,]?)?(?![这该此那其每])(?P<goods>[^，。；：、“”\n\d]{2,10}?)"
+                      r"(?:均|全部|主要|都|则)?由[^，。；\n]{2,30}?(?:代工|负责|独家)?(?:生产|制造|研制|加工)")
 
 
 _PART_KIND = re.compile("(?:核心|关键|主要)?(?:零部件|部件|配件|原材料|原料)")
@@ -954,6 +955,7 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
         while True:
             opened = _skip_openers(text, pos)
             counted = bool(_CLASSIFIED.search(text, pos, opened))
+            measured = bool(_amount_of_goods().search(text, pos, opened))  # 年产500万条假发: goods follow
             pos = opened
             quoted = _QUOTED.match(text, pos)
             if quoted and _NOT_GOODS_QUOTED.search(quoted.group("q")):
@@ -969,7 +971,7 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
                 kind = _KIND_BEFORE_NAME.match(text, pos, end)
                 pos += kind.end() - pos if kind and end - kind.end() >= 2 else 0  # 1类创新药某某片: the drug is 某某片
                 name = text[pos:end]
-                is_product = _is_product_name(name)
+                is_product = _is_product_name(name) or measured and _is_measured_goods(name)
                 if not is_product and not (name.endswith(lex.non_products) and re.match(r"、|和|及|与", text[end:])
                                            and _word_tags().get(_first_word(name), "") != "v"):
                     break  # (主营磷矿开采及黄磷、磷酸: an activity in the list, goods after it; 推出加强续贷服务、
@@ -998,6 +1000,13 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
 
 # the class of a drug or device before its name (1类创新药, 国家二类医疗器械)
 _KIND_BEFORE_NAME = re.compile(r"(?:国家)?(?:\d|[一二三])类(?:创新药|新药|医疗器械|药品)?")
+def _is_measured_goods(name: str) -> bool:
+    """A word jieba calls a verb is still goods right after an amount of goods
+    (500万条假发): one word of two or three characters, listed as no non-product."""
+    return 2 <= len(name) <= 3 and _first_word(name) == name and not name.endswith(lexicon().non_products) \
+        and name not in lexicon().product_stops and name not in lexicon().generic_heads
+
+
 _NOT_GOODS_QUOTED = re.compile("租|(?:政策|措施|行动|计划|工程|活动|机制|模式|服务|举措)$")
 
 

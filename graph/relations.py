@@ -412,14 +412,17 @@ def _subsidiary(masked: str, index, classes: str):
 _RUN_BY = r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)"
 _OPERATED_BY = re.compile(_RUN_BY)
 _OPERATING = re.compile(_RUN_BY + "的$")  # (由某某公司运营的某园)
+_OPERATOR_AFTER = re.compile(r"的?(?:运营方|管理方|运营商|运营主体|运营公司|管理公司|开发商|业主方?)⟦(\d+):([EBGO])⟧")  # (某园运营方某某公司)
 
 
 def _operator(masked: str, index, classes: str):
-    """The site's operator, named after it (某园由某公司运营) or before it (由某公司运营的某园)."""
+    """The site's operator, named after it (某园由某公司运营, 某园运营方某公司) or before it (由某公司运营的某园)."""
     at = masked.find(f"⟦{index}:") if isinstance(index, int) else -1
     if at < 0 or not masked.startswith(f"⟦{index}:S⟧", at):
         return index
-    run = _OPERATED_BY.match(masked, _placeholder_end(masked, index)) or _OPERATING.search(masked, max(0, at - 40), at)
+    end = _placeholder_end(masked, index)
+    run = _OPERATED_BY.match(masked, end) or _OPERATOR_AFTER.match(masked, end) \
+        or _OPERATING.search(masked, max(0, at - 40), at)
     return int(run.group(1)) if run and run.group(2) in classes else index
 
 

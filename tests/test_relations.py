@@ -1405,3 +1405,25 @@ def test_moving_into_a_zone_inside_another_locates_in_the_inner_one():
     text = f"{FIRM}近日入驻自贸片区内的宁波梅山综合保税区。"
     found = facts(text)
     assert (FIRM, "locatedIn", "宁波梅山综合保税区") in found
+
+
+def test_goods_jieba_calls_a_verb_after_an_amount_of_goods():
+    text = f"{MAKER}计划新建一座年产800万条挂钩的工厂。"
+    assert facts(text).get((MAKER, "produces", "挂钩")) == "planned"
+    assert not any(r == "produces" for _, r, _ in facts(f"{MAKER}年产值达到800万元，研发周期长。"))
+
+
+def test_a_bank_lends_to_the_one_cooperative_named_before_not_all_of_a_kind():
+    text = ("宁波市海曙区鄞江茶叶专业合作社种植茶叶1200亩。"
+            f"今年9月，{BANK}为合作社发放了300万元贷款，明年将扩大到全市所有农民专业合作社。")
+    found = facts(text)
+    assert found.get((BANK, "lendsTo", "宁波市海曙区鄞江茶叶专业合作社")) == "done"
+    assert ("宁波市海曙区鄞江茶叶专业合作社", "produces", "茶叶") in found
+    assert not any(o.startswith("全市") for _, _, o in found)
+
+
+def test_a_parks_operator_named_after_it_grants_the_parks_relief():
+    text = (f"宁波软件园运营方{LANDLORD}对园区内年营收增长超过30%的软件企业，给予次年租金八折优惠。")
+    found = facts(text)
+    assert found.get((LANDLORD, "reducesRentFor", "软件企业")) == "done"
+    assert not any(s == "宁波软件园" for s, _, _ in found)
