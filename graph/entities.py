@@ -193,6 +193,9 @@ def _trie_regex(node: dict) -> str:
 _DATE = re.compile(r"\d+[年月日号]|[一二三四]季度|[上下]半年|\d+(?:\.\d+)?(?:余|多)?万?[家户个]")  # dates and counts (18家银行)
 
 
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+")
+
+
 def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
     """Walk left from ``end`` over jieba words that can be part of a name.
 
@@ -229,6 +232,13 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
                 and (words[i - 1] in _NAME_PARTS or _place_start_pattern().fullmatch(words[i - 1])):
             pos -= len(word) + len(words[i - 1])  # 中国一重集团, 青岛四方机车: a numeral trade name after its place
             break
+        if _ORDINAL.fullmatch(word) and i > 0:
+            known = _known_firm_pattern().search(text, max(start, pos - len(word) - 8), pos - len(word))
+            while known and known.end() != pos - len(word):
+                known = _known_firm_pattern().search(text, known.start() + 1, pos - len(word))
+            if known:  # 中国建筑 + 第八工程局有限公司: a unit of a known group, numbered
+                pos = known.start()
+                break
         if len(word) > 1 and word[0] in _PREPOSITIONS and _crosses_into_place(text, pos - len(word) + 1, pos):
             pos -= len(word) - 1  # 向上海某某公司: jieba cut 向上 + 海某, the place starts inside the word
             break

@@ -426,6 +426,8 @@ def _operator(masked: str, index, classes: str):
     return int(run.group(1)) if run and run.group(2) in classes else index
 
 
+# 是某某集团的控股子公司: the parent only says whose the firm is
+_PARENT_OF = re.compile("的(?:全资|控股|参股)?(?:子公司|孙公司|成员企业|下属企业)")
 _ACTOR_LETTERS = "EBGO"  # firms, banks, government bodies, organisations: parties that act
 
 
@@ -442,7 +444,7 @@ def _fallback_subject(masked: str, m: re.Match, rule: Rule, objects: list[int], 
     the last one named in the two sentences before; else the article's firm."""
     actors = [p for p in _PLACEHOLDER.finditer(masked, 0, m.start("T"))
               if p.group(2) in _ACTOR_LETTERS + rule.subject_classes and int(p.group(1)) not in objects
-              and not _is_oblique(masked, int(p.group(1)))]
+              and not _is_oblique(masked, int(p.group(1))) and not _PARENT_OF.match(masked, p.end())]
     if actors and actors[-1].group(2) not in rule.subject_classes:
         return []  # 某银行推出“某某贷”: the one acting here cannot be the subject; no one else is
     before = [int(p.group(1)) for p in actors if p.group(2) in rule.subject_classes]

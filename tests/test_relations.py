@@ -1427,3 +1427,11 @@ def test_a_parks_operator_named_after_it_grants_the_parks_relief():
     found = facts(text)
     assert found.get((LANDLORD, "reducesRentFor", "软件企业")) == "done"
     assert not any(s == "宁波软件园" for s, _, _ in found)
+
+
+def test_a_numbered_unit_of_a_known_group_and_a_parent_that_only_owns():
+    text = (f"{FIRM}成立于2018年，是杭州西溪控股集团有限公司的控股子公司，"
+            "目前已为中国铁建第十六工程局有限公司等施工单位供货。")
+    found = facts(text)
+    assert found.get((FIRM, "supplies", "中国铁建第十六工程局有限公司")) == "done"
+    assert not any(s.startswith("杭州西溪") for s, _, _ in found)
