@@ -80,7 +80,8 @@ def _everyday_words() -> dict[str, int]:
 
 def main(folder: Path) -> None:
     divisions, towns = jionlp_rows()
-    old = cpca_rows()
+    # (县 and 市辖区 stand for "the counties, the districts of" a city in the tables: no names)
+    old = {(code, name) for code, name in cpca_rows() if len(name) > 1 and name != "市辖区" and "直辖" not in name}
     # 省直辖行政区划 and the like are no names; two-character ones (东区, 北区 of Hong Kong) read as words
     new = {(code, name) for code, name in divisions - old if "直辖" not in name and "委员会" not in name
            and len(name) > 2}

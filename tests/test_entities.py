@@ -1126,3 +1126,9 @@ def test_a_place_the_tagger_finds_holds_no_de():
 
 def test_an_economic_zone_is_a_district():
     assert entities("公司计划在青岛董家口经济区新建一座冷库。")["青岛董家口经济区"].cls == "District"
+
+
+def test_placeholders_of_the_division_tables_are_no_places():
+    ents = entities("所在县级行政区域内的市辖区企业，由承租区属国有企业经营用房的商户申请。")
+    assert not {"县", "市辖区"} & set(ents)
+    assert "承租区属国有企业" not in ents
