@@ -1886,8 +1886,8 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
         if word == "公司" and p.start() > 0 and re.match(f"[{CJK}A-Za-z0-9]", text[p.start() - 1]) \
                 and text[p.start() - 1] not in "，。；、：“”的是了在和与该本" and text[p.start() - 1] not in _PREPOSITIONS \
                 and not _word_tags().get(list(tokenizer().cut(text[max(0, p.start() - 4):p.start()], HMM=False))[-1],
-                                         "").startswith("v"):
-            continue  # (确定公司为…: a verb before it is no part of a name)
+                                         "").startswith(("v", "t")):
+            continue  # (确定公司为…: a verb before it is no part of a name, nor a time: 明年公司还将…)
         if word in lex.pronoun_contexts and not lex.pronoun_contexts[word].match(text, p.start()):
             continue
         classes = lex.pronouns[word]

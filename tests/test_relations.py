@@ -1435,3 +1435,11 @@ def test_a_numbered_unit_of_a_known_group_and_a_parent_that_only_owns():
     found = facts(text)
     assert found.get((FIRM, "supplies", "中国铁建第十六工程局有限公司")) == "done"
     assert not any(s.startswith("杭州西溪") for s, _, _ in found)
+
+
+def test_shipyards_build_ships_and_a_bare_gongsi_after_a_time_word():
+    text = (f"{FIRM}为挪威维京航运公司建造的7000车位汽车运输船日前交付。"
+            "明年公司还将开工建造4艘甲醇双燃料集装箱船。")
+    found = facts(text)
+    assert found.get((FIRM, "produces", "汽车运输船")) == "done"
+    assert found.get((FIRM, "produces", "甲醇双燃料集装箱船")) == "planned"
