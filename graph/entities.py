@@ -612,8 +612,10 @@ def _is_goods_plant(name: str, ending: str) -> bool:
     if ending not in ("工厂", "厂"):
         return False
     words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
+    core = name[: -len(ending)]
     return bool(words) and (all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
-                            or words[-1] in _PLANT_DESCRIBERS)
+                            or words[-1] in _PLANT_DESCRIBERS
+                            or core in lexicon().divisions or core in _division_short_names())  # 宁波工厂: the plant there
 
 
 def _is_kind_of_shop(name: str, ending: str) -> bool:

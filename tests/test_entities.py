@@ -1132,3 +1132,8 @@ def test_placeholders_of_the_division_tables_are_no_places():
     ents = entities("所在县级行政区域内的市辖区企业，由承租区属国有企业经营用房的商户申请。")
     assert not {"县", "市辖区"} & set(ents)
     assert "承租区属国有企业" not in ents
+
+
+def test_a_firms_plant_named_by_its_city_is_no_firm():
+    ents = entities("首批电机将发往宁波海曙纺织有限公司的宁波工厂。")
+    assert "宁波工厂" not in ents and ents["宁波市"].cls == "District"
