@@ -1899,6 +1899,8 @@ def _add_pronoun_mentions(text: str, mentions: list[Mention], doc: Document,
             before = [m for m in before if m.text not in ("前者", "后者")]
             if word == "前者" and before:
                 before = [m for m in before if m.key != before[-1].key]
+        if word == "对方" and before:
+            before = [m for m in before if m.key != before[-1].key]  # the nearest one is the one acting
         if word == "其" and before and p.start() - before[-1].end <= 6 \
                 and not re.search("[，。；：、“”]", text[before[-1].end:p.start()]):
             # 确定公司为其…, 某某曾为其减免: 其 is never the one acting in its own clause (that would be 自己)

@@ -1443,3 +1443,10 @@ def test_shipyards_build_ships_and_a_bare_gongsi_after_a_time_word():
     found = facts(text)
     assert found.get((FIRM, "produces", "汽车运输船")) == "done"
     assert found.get((FIRM, "produces", "甲醇双燃料集装箱船")) == "planned"
+
+
+def test_duifang_is_the_other_party_and_goods_still_to_come_under_a_contract_are_planned():
+    text = f"{FIRM}与{LANDLORD}签订采购合同，{FIRM}将在2024年第四季度前向对方供应面料1.2万米。"
+    assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
+    signed = f"{FIRM}与{LANDLORD}签订采购合同，合同金额约4.9亿元。"
+    assert facts(signed).get((FIRM, "supplies", LANDLORD)) == "done"
