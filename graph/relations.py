@@ -76,6 +76,8 @@ def _expand(pattern: str, roles: dict[str, str]) -> tuple[str, str, str]:
     # {N}: a gap with no party in it (places, products, people may be there), so the
     # slot before it is the nearest party (公司全资子公司X拟向…申请: X, not 公司)
     out = out.replace("{N}", r"(?:[^⟦。！？；]|⟦\d+:[DSPH]⟧){0,40}?")
+    # {FOR_IT}: the clause goes on to give to the other party (，为其提供, ，将向其供应)
+    out = out.replace("{FOR_IT}", r"[^。！？；]*?[，,][^。！？；，,]{0,12}?(?:为|向|给)其")
     return out, classes["S"], classes["O"]
 
 
@@ -196,6 +198,7 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                         if told and fact.modality == DONE:
                             fact = replace(fact, modality=ENCOURAGED)
                         facts.setdefault((subj, fact.relation, obj, sentence.index), fact)
+    _drop_contradicted_deals(facts)
     _beneficiaries_of_group_facts(doc, facts, sentences, by_sentence, ents)
     _negate_denied_rumours(facts, sentences)
     _negate_refused_requests(facts, sentences)
@@ -206,6 +209,19 @@ def extract_facts(doc: Document, sentences: list[Sentence], ents: DocumentEntiti
                 person, WORKS_FOR, employer, _evidence(doc, sentence), DONE, "role.title-before-name", 0.8,
                 {}))
     return list(facts.values())
+
+
+_DEALS = frozenset({"supply.contract-with-x", "supply.purchase-contract-with-x"})
+
+
+def _drop_contradicted_deals(facts: dict) -> None:
+    """A contract's direction is read from its kind (采购合同: the one named first
+    buys); where the same sentence says outright who supplies whom, that wins."""
+    for key in [k for k, f in facts.items() if f.rule in _DEALS]:
+        subj, relation, obj, sentence = key
+        reverse = facts.get((obj, relation, subj, sentence))
+        if reverse is not None and reverse.rule not in _DEALS:
+            del facts[key]
 
 
 # 某某公司是受益企业之一: one of the group a fact just stated was for

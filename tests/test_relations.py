@@ -1448,5 +1448,22 @@ def test_shipyards_build_ships_and_a_bare_gongsi_after_a_time_word():
 def test_duifang_is_the_other_party_and_goods_still_to_come_under_a_contract_are_planned():
     text = f"{FIRM}与{LANDLORD}签订采购合同，{FIRM}将在2024年第四季度前向对方供应面料1.2万米。"
     assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
-    signed = f"{FIRM}与{LANDLORD}签订采购合同，合同金额约4.9亿元。"
+    signed = f"{FIRM}与{LANDLORD}签订供货合同，合同金额约4.9亿元。"
     assert facts(signed).get((FIRM, "supplies", LANDLORD)) == "done"
+
+
+def test_who_supplies_under_a_purchase_contract():
+    buyer_first = f"{LANDLORD}与{FIRM}、{MAKER}等8家本地企业签订了年度采购合同，合同总额约14亿元。"
+    found = facts(buyer_first)
+    assert (FIRM, "supplies", LANDLORD) in found and (MAKER, "supplies", LANDLORD) in found
+    assert (LANDLORD, "supplies", FIRM) not in found
+    seller_first = f"{FIRM}9月5日与{LANDLORD}签订采购合同，为其旗下酒店改造项目提供吊灯1200套。"
+    assert (FIRM, "supplies", LANDLORD) in facts(seller_first)
+    said_outright = f"{FIRM}与{LANDLORD}签订采购合同，{FIRM}将在年底前向对方供应面料1.2万米。"
+    assert facts(said_outright).get((FIRM, "supplies", LANDLORD)) == "planned"
+    assert (LANDLORD, "supplies", FIRM) not in facts(said_outright)
+
+
+def test_buying_what_a_firm_makes_is_supplied_by_it():
+    text = f"{LANDLORD}明年将采购{FIRM}生产的电驱桥壳约12万件。"
+    assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
