@@ -936,6 +936,11 @@ def product_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     (a description -> the quoted brand name that follows it)."""
     found, aliases = _cued_products(text)
     found += _counted_products(text)
+    for m in _GOODS_BEFORE_AMOUNT.finditer(text):
+        goods = m.group("g")
+        if _amount_of_goods().match(text, m.end() - 1) and (
+                _is_product_name(goods) or _is_measured_goods(goods) and _is_noun_word(goods)):
+            found.append(Mention(m.start("g"), m.end("g"), goods, PRODUCT, "product"))
     found += _products_before_maker(text)
     found += _products_before_deal(text)
     found += _products_before_output(text)
@@ -1158,8 +1163,8 @@ def _product_end(text: str, pos: int) -> int:
                 (len(stop.group()) > 1 or _word_around(text, end, pos) is None):
             break  # (a one-character stop inside a word is none: the 向 of 转向节)
         if text[end].isdigit() and end > pos and (_amount_of_goods().match(text, end) or
-                                                   re.match(r"\d+(?:\.\d+)?(?:万|亿|%)", text[end:])):
-            break
+                                                   re.match(r"\d+(?:\.\d+)?(?:万|亿|%)|\d{1,2}月\d{1,2}日", text[end:])):
+            break  # (1200吨花牛苹果11月18日装车: a date ends the goods)
         end += 1
     return _cut_after_head(text, pos, end)
 
@@ -1235,9 +1240,29 @@ def _counted_products(text: str) -> list[Mention]:
         start += spec.end() if spec else 0  # 4艘7000车位汽车运输船: a size, then the goods
         end = _product_end(text, start)
         name = text[start:end]
-        if _is_product_name(name):
+        if _is_product_name(name) or _is_counted_goods(name) or _is_measured_goods(name) and _is_noun_word(name):
             found.append(Mention(start, end, name, PRODUCT, "product"))
     return found
+
+
+def _is_noun_word(name: str) -> bool:
+    """A word jieba tags as a noun, or as a numeral though it is none (大米), not 首批 or 左右."""
+    return _word_tags().get(name) in ("m", "n", "nz") and name[0] not in "首第每约近" \
+        and name not in ("左右", "以上", "以下", "上下")
+
+
+def _is_counted_goods(name: str) -> bool:
+    """After a count, goods whose first character jieba reads as a verb (1200吨花牛苹果):
+    a noun phrase of three words or more that ends in a noun."""
+    words = list(tokenizer().cut(name, HMM=False))
+    return 3 <= len(words) and len(name) <= 8 and _ends_in_noun(name) and not name.endswith(lexicon().non_products) \
+        and _word_tags().get(words[-1], "") == "n"
+
+
+# 供应大米1.5万吨, 销售脐橙1.8万吨: goods between a verb of trade and their amount (not 加工 or
+# 收购: what is processed or bought in is raw material)
+_GOODS_BEFORE_AMOUNT = re.compile(r"(?:供应|供货|销售|出口|发运|交付|生产|调运|运送)了?"
+                                  r"(?P<g>[^，。；、\d“”的]{2,10}?)(?:约|近|超过|超|逾|共计|共|达到|达)?\d")
 
 
 def _headed_products(text: str) -> list[Mention]:

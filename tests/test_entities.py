@@ -1137,3 +1137,19 @@ def test_placeholders_of_the_division_tables_are_no_places():
 def test_a_firms_plant_named_by_its_city_is_no_firm():
     ents = entities("首批电机将发往宁波海曙纺织有限公司的宁波工厂。")
     assert "宁波工厂" not in ents and ents["宁波市"].cls == "District"
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("宁波海曙纺织有限公司每年向后者供应大米1.5万吨。", "大米"),  # 大米 is a numeral to jieba
+    ("宁波海曙纺织有限公司已通过直播平台销售猕猴桃1.8万吨。", "猕猴桃"),
+    ("合作社今年首批1200吨冻牛排骨11月18日装车。", "冻牛排骨"),  # a one-character verb opens it; a date ends it
+])
+def test_goods_before_or_after_their_amount(text, goods):
+    assert entities(text)[goods].cls == "Product"
+
+
+@pytest.mark.parametrize("text", ["公司每天从周边牧场收购生鲜乳1200吨左右。", "年产能将由800吨提高到1500吨。",
+                                  "公司首批出口500吨，每天加工鲜番茄1200吨。"])
+def test_amounts_around_no_goods(text):
+    assert not {"左右", "提高", "首批"} & set(entities(text))
+    assert "鲜番茄" not in entities(text)  # processed raw material is no product of the firm
