@@ -1153,3 +1153,8 @@ def test_goods_before_or_after_their_amount(text, goods):
 def test_amounts_around_no_goods(text):
     assert not {"左右", "提高", "首批"} & set(entities(text))
     assert "鲜番茄" not in entities(text)  # processed raw material is no product of the firm
+
+
+@pytest.mark.parametrize("name", ["浙江甬锂正极材料有限公司", "宁波海曙未来科技有限公司"])
+def test_words_jieba_calls_adverbs_or_times_inside_firm_names(name):
+    assert entities(f"公司向{name}供货。")[name].cls == "Enterprise"
