@@ -517,10 +517,14 @@ def suffix_mentions(text: str) -> list[Mention]:
                 name = name[div.end():]  # 东莞市长安镇 -> 长安镇: the town, inside the city named before it
             start = end - len(name)
         elif cls == DISTRICT:
-            while (div := _division_pattern().match(name)) and div.group() in _full_division_names() \
-                    and len(name) - div.end() - len(m.group()) >= 2 and _is_word_end(name, 0, div.end()):
+            while (div := _division_pattern().match(name)) and (
+                    div.group() in _full_division_names()
+                    or lex.divisions.get(div.group()) == "province" and _division_pattern().match(name, div.end())) \
+                    and len(name) - div.end() - len(m.group()) >= 2 and _is_word_end(name, 0, div.end()) \
+                    and name[div.end():len(name) - len(m.group())] not in _GENERIC_ZONE_WORDS:
                 name = name[div.end():]  # 四川省宜宾市三江新区 -> 三江新区: the places named before it are their own
-                # (潍坊市高新区 keeps its city: 高新区 alone names no zone)
+                # (潍坊市高新区, 五常市经济开发区 keep their city: 高新区 alone names no zone; a province's
+                # short name goes when a city follows it: 广西玉林经济开发区 -> 玉林经济开发区)
             start = end - len(name)
         if cls == SITE:
             if re.match("[区园省市县镇境国域]内|[省市国境]外", name):
@@ -550,6 +554,7 @@ def suffix_mentions(text: str) -> list[Mention]:
 
 
 _TOWN_ENDINGS = ("镇", "街道", "片区")
+_GENERIC_ZONE_WORDS = frozenset({"经济", "高新", "经济技术", "高新技术", "高新技术产业", "经济技术产业", "工业", "产业"})
 
 
 @cache

@@ -1158,3 +1158,10 @@ def test_amounts_around_no_goods(text):
 @pytest.mark.parametrize("name", ["浙江甬锂正极材料有限公司", "宁波海曙未来科技有限公司"])
 def test_words_jieba_calls_adverbs_or_times_inside_firm_names(name):
     assert entities(f"公司向{name}供货。")[name].cls == "Enterprise"
+
+
+@pytest.mark.parametrize("text, zone", [("公司位于广西梧州经济开发区。", "梧州经济开发区"),
+                                        ("公司坐落在宁波市经济开发区。", "宁波市经济开发区"),
+                                        ("公司位于新疆昌吉回族自治州准东经济技术开发区。", "准东经济技术开发区")])
+def test_a_zone_after_its_province_and_city_and_a_city_zone_named_by_its_kind(text, zone):
+    assert entities(text)[zone].cls == "District"
