@@ -1165,3 +1165,9 @@ def test_words_jieba_calls_adverbs_or_times_inside_firm_names(name):
                                         ("公司位于新疆昌吉回族自治州准东经济技术开发区。", "准东经济技术开发区")])
 def test_a_zone_after_its_province_and_city_and_a_city_zone_named_by_its_kind(text, zone):
     assert entities(text)[zone].cls == "District"
+
+
+def test_short_forms_keep_the_trade_word_and_drop_a_modifier():
+    from graph.entities import short_forms
+    assert {"甬工铸造", "甬工"} <= short_forms("浙江甬工精密铸造有限公司")
+    assert {"禾丰米业", "禾丰"} <= short_forms("五常市禾丰米业有限公司")
