@@ -233,9 +233,7 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
             pos -= len(word) + len(words[i - 1])  # 中国一重集团, 青岛四方机车: a numeral trade name after its place
             break
         if _ORDINAL.fullmatch(word) and i > 0:
-            known = _known_firm_pattern().search(text, max(start, pos - len(word) - 8), pos - len(word))
-            while known and known.end() != pos - len(word):
-                known = _known_firm_pattern().search(text, known.start() + 1, pos - len(word))
+            known = _known_firm_ending_at(text, max(start, pos - len(word) - 8), pos - len(word))
             if known:  # 中国建筑 + 第八工程局有限公司: a unit of a known group, numbered
                 pos = known.start()
                 break
@@ -282,10 +280,16 @@ def _known_firm_before_place(text: str, start: int, pos: int) -> int:
     the name: 国网 + 某省电力公司, 中车 + 某市某某车辆有限公司 (a subsidiary's name)."""
     if not _place_start_pattern().match(text, pos):
         return 0
-    known = _known_firm_pattern().search(text, max(start, pos - 6), pos)
-    while known and known.end() != pos:
-        known = _known_firm_pattern().search(text, known.start() + 1, pos)
+    known = _known_firm_ending_at(text, max(start, pos - 6), pos)
     return len(known.group()) if known else 0
+
+
+def _known_firm_ending_at(text: str, lo: int, at: int) -> re.Match | None:
+    """A well-known firm's name or short form in text[lo:at] that ends right at ``at``."""
+    known = _known_firm_pattern().search(text, lo, at)
+    while known and known.end() != at:
+        known = _known_firm_pattern().search(text, known.start() + 1, at)
+    return known
 
 
 @cache
@@ -617,8 +621,8 @@ def _is_goods_plant(name: str, ending: str) -> bool:
     """硅片工厂, 空气炸锅智能工厂: a plant described by what it makes, no name."""
     if ending not in ("工厂", "厂"):
         return False
-    words = list(tokenizer().cut(name[: -len(ending)], HMM=False))
     core = name[: -len(ending)]
+    words = list(tokenizer().cut(core, HMM=False))
     return bool(words) and (all(_word_tags().get(w, "x") in ("n", "vn") for w in words)
                             or words[-1] in _PLANT_DESCRIBERS
                             or core in lexicon().divisions or core in _division_short_names())  # 宁波工厂: the plant there
@@ -1023,6 +1027,8 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
 
 # the class of a drug or device before its name (1类创新药, 国家二类医疗器械)
 _KIND_BEFORE_NAME = re.compile(r"(?:国家)?(?:\d|[一二三])类(?:创新药|新药|医疗器械|药品)?")
+
+
 def _is_measured_goods(name: str) -> bool:
     """A word jieba calls a verb is still goods right after an amount of goods
     (500万条假发): one word of two or three characters, listed as no non-product."""

@@ -234,6 +234,8 @@ def _beneficiaries_of_group_facts(doc: Document, facts: dict, sentences: list[Se
     """A firm that is one of the beneficiaries gets the last fact, in the three
     sentences before, whose object was a group (某置业为小微企业减租。某某公司是受益企业之一)."""
     for sentence in sentences:
+        if "之一" not in sentence.text:
+            continue  # (most sentences hold no 之一: they need not be masked a second time)
         masked, used, _ = _mask(sentence, by_sentence[sentence.index])
         for m in _ONE_OF_THE_BENEFICIARIES.finditer(masked):
             firm = used[int(m.group(1))].key
@@ -428,7 +430,8 @@ def _subsidiary(masked: str, index, classes: str):
 _RUN_BY = r"由⟦(\d+):([EBGO])⟧(?:[（(][^）)]*[）)])?(?:投资|建设|开发)*(?:和|并|、)?(?:运营|管理|经营|运营管理)"
 _OPERATED_BY = re.compile(_RUN_BY)
 _OPERATING = re.compile(_RUN_BY + "的$")  # (由某某公司运营的某园)
-_OPERATOR_AFTER = re.compile(r"的?(?:运营方|管理方|运营商|运营主体|运营公司|管理公司|开发商|业主方?)⟦(\d+):([EBGO])⟧")  # (某园运营方某某公司)
+# (某园运营方某某公司: the operator named right after the site)
+_OPERATOR_AFTER = re.compile(r"的?(?:运营方|管理方|运营商|运营主体|运营公司|管理公司|开发商|业主方?)⟦(\d+):([EBGO])⟧")
 
 
 def _operator(masked: str, index, classes: str):
