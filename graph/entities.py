@@ -232,6 +232,9 @@ def _left_boundary(text: str, end: int, lo: int, cls: str | None = None) -> int:
                 and (words[i - 1] in _NAME_PARTS or _place_start_pattern().fullmatch(words[i - 1])):
             pos -= len(word) + len(words[i - 1])  # 中国一重集团, 青岛四方机车: a numeral trade name after its place
             break
+        if word == "都" and i > 0 and len(words[i - 1]) == 1 and _word_tags().get(words[i - 1], "") == "n":
+            pos -= 1  # 镁都, 瓷都: "the capital of" a thing, one word with the noun before it
+            continue
         if _ORDINAL.fullmatch(word) and i > 0:
             known = _known_firm_ending_at(text, max(start, pos - len(word) - 8), pos - len(word))
             if known:  # 中国建筑 + 第八工程局有限公司: a unit of a known group, numbered

@@ -1171,3 +1171,8 @@ def test_short_forms_keep_the_trade_word_and_drop_a_modifier():
     from graph.entities import short_forms
     assert {"甬工铸造", "甬工"} <= short_forms("浙江甬工精密铸造有限公司")
     assert {"禾丰米业", "禾丰"} <= short_forms("五常市禾丰米业有限公司")
+
+
+def test_du_after_a_one_character_noun_is_part_of_a_firm_name():
+    assert entities("公司向鞍山钢都重工有限公司供货。")["鞍山钢都重工有限公司"].cls == "Enterprise"
+    assert "宁波海曙纺织有限公司" in entities("产品都由宁波海曙纺织有限公司生产。")
