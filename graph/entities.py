@@ -1248,8 +1248,8 @@ def _counted_products(text: str) -> list[Mention]:
     """50吨消毒液, 40万支干扰素: goods counted in units are products."""
     found = []
     for m in _GOODS_COUNT.finditer(text):
-        if text.startswith("级", m.end()):
-            continue  # 5万吨级冷库, 千亿级产业: a scale, not goods counted
+        if text.startswith(("级", "的"), m.end()):
+            continue  # 5万吨级冷库, 千亿级产业, 一座5万吨的冷库: a scale, not goods counted
         start = m.end()
         spec = re.match(r"\d+(?:\.\d+)?(?:万|千)?(?:车位|吨级|吨|标箱|箱位|座|马力|千瓦|兆瓦)", text[start:])
         start += spec.end() if spec else 0  # 4艘7000车位汽车运输船: a size, then the goods

@@ -1176,3 +1176,9 @@ def test_short_forms_keep_the_trade_word_and_drop_a_modifier():
 def test_du_after_a_one_character_noun_is_part_of_a_firm_name():
     assert entities("公司向鞍山钢都重工有限公司供货。")["鞍山钢都重工有限公司"].cls == "Enterprise"
     assert "宁波海曙纺织有限公司" in entities("产品都由宁波海曙纺织有限公司生产。")
+
+
+def test_an_amount_before_de_measures_a_facility_not_goods():
+    ents = entities("宁波海曙纺织有限公司在集士港镇建了一座5万吨的气调冷库，每年销售面料1.8万吨。")
+    assert not any(name.startswith("的") for name in ents)
+    assert ents["面料"].cls == "Product"
