@@ -988,7 +988,7 @@ def _cued_products(text: str) -> tuple[list[Mention], dict[str, str]]:
             measured = bool(_amount_of_goods().search(text, pos, opened))  # 年产500万条假发: goods follow
             pos = opened
             quoted = _QUOTED.match(text, pos)
-            if quoted and _NOT_GOODS_QUOTED.search(quoted.group("q")):
+            if quoted and (_NOT_GOODS_QUOTED.search(quoted.group("q")) or quoted.group("q") in _FESTIVALS):
                 break  # 推出“免租”政策, “稳岗”行动: a measure, not goods
             if quoted:
                 found.append(Mention(pos + 1, pos + 1 + len(quoted.group("q")), quoted.group("q"), PRODUCT, "product"))
@@ -1202,7 +1202,7 @@ def _cut_after_head(text: str, pos: int, end: int) -> int:
 
 def _is_product_name(name: str) -> bool:
     lex = lexicon()
-    if not 2 <= len(name) <= _MAX_PRODUCT or name in lex.generic_heads:
+    if not 2 <= len(name) <= _MAX_PRODUCT or name in lex.generic_heads or name in _FESTIVALS:
         return False
     if _pattern(lex.product_stops).match(name) or name.endswith(lex.non_products) or name.endswith(_SERVICES):
         return False
@@ -1226,7 +1226,8 @@ def _is_product_name(name: str) -> bool:
 
 # a service ends the phrase (集成电路封装测试), though it may stand inside goods (检测设备)
 _SERVICES = ("测试", "检测", "封测")
-_FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春"})
+_FESTIVALS = frozenset({"圣诞", "春节", "元旦", "元宵", "清明", "端午", "中秋", "国庆", "新年", "新春",
+                        "双十一", "双11", "双十二", "双12", "年货节"})  # (赶制“双十一”和春节订单: occasions, no goods)
 
 
 def _breaks_product(word: str) -> bool:

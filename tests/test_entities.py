@@ -1182,3 +1182,8 @@ def test_an_amount_before_de_measures_a_facility_not_goods():
     ents = entities("宁波海曙纺织有限公司在集士港镇建了一座5万吨的气调冷库，每年销售面料1.8万吨。")
     assert not any(name.startswith("的") for name in ents)
     assert ents["面料"].cls == "Product"
+
+
+def test_orders_for_a_festival_or_a_shopping_day_name_no_goods():
+    ents = entities("宁波海曙纺织有限公司正加紧赶制“双十一”和春节订单。")
+    assert not any(e.cls == "Product" for e in ents.values())
