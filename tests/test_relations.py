@@ -1467,3 +1467,16 @@ def test_who_supplies_under_a_purchase_contract():
 def test_buying_what_a_firm_makes_is_supplied_by_it():
     text = f"{LANDLORD}明年将采购{FIRM}生产的电驱桥壳约12万件。"
     assert facts(text).get((FIRM, "supplies", LANDLORD)) == "planned"
+
+
+ZONE_BODY = "宁波经济技术开发区管委会"
+
+
+@pytest.mark.parametrize("text, tenant", [
+    (f"{FIRM}总经理王立军说，公司租用的厂房由{ZONE_BODY}提供，前三年免收租金。", FIRM),
+    (f"{FIRM}的车间里一派繁忙。总经理王立军说，企业享受{ZONE_BODY}“三免三减半”的厂房租金优惠。", FIRM),
+    (f"{ZONE_BODY}对新入驻园区的科技型企业实行厂房租金“免三减二”。", "科技型企业"),
+    (f"{ZONE_BODY}对氢能产业园的入驻企业，标准厂房租金前两年全免。", "入驻企业"),
+])
+def test_rent_relief_by_a_zone_body_in_more_words(text, tenant):
+    assert facts(text).get((ZONE_BODY, "reducesRentFor", tenant)) == "done"
