@@ -719,6 +719,7 @@ def gazetteer_mentions(text: str) -> list[Mention]:
     for m in _group_pattern().finditer(text):
         found.append(Mention(m.start(), m.end(), m.group(), GROUP, "gazetteer"))
     found += _industry_groups(text)
+    found += _groups_given_relief(text)
     # "2400家企业": a counted group of firms; the count itself goes on the fact.
     for m in re.finditer(r"(?<![一另这那每])(?:\d+|[二三四五六七八九十百千万两]+)(?:余|多)?(?:万)?家(?:[^，。、；\s\d]{0,6}?)"
                          r"(?:企业|牧场|养殖场|合作社|经销商|供应商|商户|租户|个体工商户|工作室|体验店|商铺|商家|厂家|农户|养殖户|种植户|茶农)", text):
@@ -775,6 +776,29 @@ def _industry_groups(text: str) -> list[Mention]:
                     and words[0] not in _VAGUE_KINDS and not _place_start_pattern().match(words[0]):
                 found.append(Mention(start, m.end(), text[start:m.end()], GROUP, "gazetteer"))
             break
+    return found
+
+
+# 对入驻园区的铝深加工企业，前两年免收租金 / 为配套企业发放贷款: the firms a relief or a
+# loan is for, described by a common noun phrase, are a group
+_GIVEN_RELIEF = re.compile(r"(?<=[对为向给])(?:[^，。；：“”]{0,16}?的)?(?P<g>[\u4e00-\u9fff]{1,7}?(?:企业|药企|车企|商户|租户))"
+                           r"(?=[，,]|实行|给予|免收|减免|减半|提供|发放|新增|投放)")
+_RELIEF_WORDS = re.compile("租金|房租|贷款|授信|信贷")
+
+
+def _groups_given_relief(text: str) -> list[Mention]:
+    found = []
+    for m in _GIVEN_RELIEF.finditer(text):
+        sentence_end = re.compile("[。！？；\n]").search(text, m.end())
+        if not _RELIEF_WORDS.search(text, m.end(), sentence_end.start() if sentence_end else len(text)):
+            continue
+        if re.search("[这该一那]家|[内下属]", text[m.start():m.end()]):
+            continue  # 这家…的辣条生产企业: one firm described; 旗下商铺租户, 场内商户: the tenants of a place
+        words = list(tokenizer().cut(m.group("g"), HMM=False))
+        tags = [_word_tags().get(w, "x") for w in words]
+        if len(words) >= 2 and all(t in ("n", "vn", "v", "b", "a", "an", "j", "nt") for t in tags[:-1]) \
+                and words[0] not in _VAGUE_KINDS and not re.match("[这该其本各每一]", m.group("g")):
+            found.append(Mention(m.start("g"), m.end("g"), m.group("g"), GROUP, "gazetteer"))
     return found
 
 

@@ -1187,3 +1187,21 @@ def test_an_amount_before_de_measures_a_facility_not_goods():
 def test_orders_for_a_festival_or_a_shopping_day_name_no_goods():
     ents = entities("宁波海曙纺织有限公司正加紧赶制“双十一”和春节订单。")
     assert not any(e.cls == "Product" for e in ents.values())
+
+
+@pytest.mark.parametrize("text, group", [
+    ("宁波经济技术开发区管委会则对入驻园区的铝深加工企业，前两年免收标准厂房租金。", "铝深加工企业"),
+    ("中国建设银行宁波分行为配套企业发放贷款3亿元。", "配套企业"),
+])
+def test_the_firms_a_relief_or_a_loan_is_for_are_a_group(text, group):
+    assert entities(text)[group].cls == "EnterpriseGroup"
+
+
+@pytest.mark.parametrize("text", [
+    "中国建设银行宁波分行为这家成立不到三年的糕点生产企业发放贷款500万元。",  # one firm, described
+    "宁波海曙置业有限公司对旗下商铺租户减免租金。",  # the tenants of a place
+    "公司今年为配套企业提供技术培训。",  # no relief, no loan
+])
+def test_no_group_for_one_firm_described_or_without_relief(text):
+    ents = entities(text)
+    assert not any(name.endswith(("生产企业", "旗下商铺租户", "配套企业")) for name in ents)
