@@ -789,7 +789,7 @@ _RELIEF_WORDS = re.compile("租金|房租|贷款|授信|信贷")
 def _groups_given_relief(text: str) -> list[Mention]:
     found = []
     for m in _GIVEN_RELIEF.finditer(text):
-        sentence_end = re.compile("[。！？；\n]").search(text, m.end())
+        sentence_end = _SENTENCE_END.search(text, m.end())
         if not _RELIEF_WORDS.search(text, m.end(), sentence_end.start() if sentence_end else len(text)):
             continue
         if re.search("[这该一那]家|[内下属]", text[m.start():m.end()]):
