@@ -2138,10 +2138,9 @@ def _interviewee_firm(text: str, at: int, mentions: list[Mention], entities: dic
     if not answer or answer.end() > at:
         return None
     name = answer.group(1)
-    title = re.compile(f"(?:{_roles_alternation()})")
     for named in _occurrences(text, name):
         employer = [m for m in mentions if 0 < named - m.end <= 8 and entities[m.key].cls in (ENTERPRISE, BANK)
-                    and title.fullmatch(text, m.end, named)]
+                    and _title().fullmatch(text, m.end, named)]
         if employer:
             return employer[0]
     return None
@@ -2221,6 +2220,12 @@ def _roles_alternation() -> str:
 
 
 @cache
+def _title() -> re.Pattern:
+    """One title of data/dict/roles.txt."""
+    return re.compile(f"(?:{_roles_alternation()})")
+
+
+@cache
 def _title_before() -> re.Pattern:
     """A title and the 、/兼 that joins it to the next one."""
     return re.compile(f"(?:{_roles_alternation()})(?:、|兼)$")
@@ -2234,7 +2239,7 @@ def _attach_roles(text: str, people: list[tuple[Mention, str]], out: DocumentEnt
         if key not in out.entities:
             continue
         if not role:  # 某某厂长介绍: the title after the name, the employer from the sentence
-            title = re.compile(f"(?:{_roles_alternation()})").match(text, person.end)
+            title = _title().match(text, person.end)
             role = title.group() if title else ""
             employer = _speakers_firm(text, person, out)
         else:
